@@ -1,0 +1,203 @@
+"""Demo content for the site frame: a fictional regency election commission.
+
+Names, places and texts are invented. Every function is idempotent: records are
+looked up by a natural key and updated, never duplicated.
+"""
+
+import io
+import random
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.core.files.base import ContentFile
+from PIL import Image, ImageDraw, ImageFont
+
+from .models import InstitutionProfile, Unit
+from .roles import CONTRIBUTOR, EDITOR, LEADER, sync_roles
+
+INSTITUTION = {
+    "name": "KPU Kabupaten Sukamaju",
+    "short_name": "KPU Sukamaju",
+    "tagline": "Melayani dengan integritas, transparan dan akuntabel",
+    "level": InstitutionProfile.Level.REGENCY,
+    "primary_color": "#8b1a1a",
+    "address": "Jl. Merdeka Timur No. 17\nKelurahan Sukamaju Kota, Kecamatan Sukamaju\n"
+    "Kabupaten Sukamaju 45123",
+    "phone": "(0291) 555 0170",
+    "email": "humas@kpu-sukamaju.example",
+    "whatsapp": "0812 0000 1717",
+    "time_zone": "Asia/Jakarta",
+    "facebook_url": "https://www.facebook.com/kpusukamaju.example",
+    "instagram_url": "https://www.instagram.com/kpusukamaju.example",
+    "x_url": "https://x.com/kpusukamaju_ex",
+    "youtube_url": "https://www.youtube.com/@kpusukamaju.example",
+    "tiktok_url": "",
+    "footer_text": "Situs resmi Komisi Pemilihan Umum Kabupaten Sukamaju (demo).",
+}
+
+UNITS = [
+    ("Sekretariat", "sekretariat", Unit.Kind.SECRETARIAT),
+    ("Divisi Teknis Penyelenggaraan", "teknis", Unit.Kind.DIVISION),
+    ("Divisi Perencanaan, Data dan Informasi", "data-informasi", Unit.Kind.DIVISION),
+    (
+        "Divisi Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat",
+        "sosdiklih-parmas",
+        Unit.Kind.DIVISION,
+    ),
+    ("Divisi Hukum dan Pengawasan", "hukum-pengawasan", Unit.Kind.DIVISION),
+    ("Subbagian Teknis dan Hubungan Masyarakat", "humas", Unit.Kind.SUBDIVISION),
+]
+
+# username, first name, last name, role
+STAFF = [
+    ("editor", "Rina", "Wulandari", EDITOR),
+    ("kontributor", "Dimas", "Prasetyo", CONTRIBUTOR),
+    ("pimpinan", "Hendra", "Saputra", LEADER),
+]
+DEMO_STAFF_PASSWORD = "humas-demo-2026"
+
+PAGES = [
+    (
+        "/profil/",
+        "Profil",
+        "<p>KPU Kabupaten Sukamaju adalah penyelenggara pemilihan umum di tingkat "
+        "kabupaten yang bersifat nasional, tetap dan mandiri. Kami menyelenggarakan "
+        "pemilihan umum dan pemilihan kepala daerah di 14 kecamatan dan 212 desa/"
+        "kelurahan.</p><h2>Komisioner</h2><ul><li>Ketua: Ahmad Fauzi Rahman</li>"
+        "<li>Anggota: Sri Lestari, Bambang Wicaksono, Nur Aini, Yusuf Hidayat</li></ul>"
+        "<p>Komisioner dibantu oleh Sekretariat yang dipimpin seorang Sekretaris.</p>",
+    ),
+    (
+        "/profil/visi-dan-misi/",
+        "Visi dan Misi",
+        "<h2>Visi</h2><p>Menjadi penyelenggara pemilu yang mandiri, profesional dan "
+        "berintegritas untuk pemilu yang berkualitas.</p><h2>Misi</h2><ol>"
+        "<li>Membangun lembaga penyelenggara pemilu yang kredibel.</li>"
+        "<li>Menyelenggarakan pemilu yang langsung, umum, bebas, rahasia, jujur dan "
+        "adil.</li><li>Meningkatkan partisipasi dan pendidikan politik pemilih.</li>"
+        "<li>Memanfaatkan teknologi informasi untuk keterbukaan informasi publik.</li>"
+        "</ol>",
+    ),
+    (
+        "/profil/tugas-dan-fungsi/",
+        "Tugas dan Fungsi",
+        "<p>Sesuai peraturan perundang-undangan, KPU Kabupaten bertugas antara "
+        "lain:</p>"
+        "<ul><li>menjabarkan program dan melaksanakan anggaran serta menetapkan jadwal "
+        "di kabupaten;</li><li>melaksanakan tahapan penyelenggaraan pemilu;</li>"
+        "<li>memutakhirkan data pemilih dan menetapkannya sebagai daftar pemilih;</li>"
+        "<li>menyampaikan informasi kegiatan kepada masyarakat;</li>"
+        "<li>melakukan sosialisasi dan pendidikan pemilih.</li></ul>",
+    ),
+    (
+        "/profil/struktur-organisasi/",
+        "Struktur Organisasi",
+        "<p>Struktur organisasi KPU Kabupaten Sukamaju terdiri atas lima anggota "
+        "komisioner dan Sekretariat.</p><table><tbody>"
+        "<tr><th>Jabatan</th><th>Nama</th></tr>"
+        "<tr><td>Ketua</td><td>Ahmad Fauzi Rahman</td></tr>"
+        "<tr><td>Divisi Teknis Penyelenggaraan</td><td>Bambang Wicaksono</td></tr>"
+        "<tr><td>Divisi Perencanaan, Data dan Informasi</td><td>Sri Lestari</td></tr>"
+        "<tr><td>Divisi Sosdiklih dan Parmas</td><td>Nur Aini</td></tr>"
+        "<tr><td>Divisi Hukum dan Pengawasan</td><td>Yusuf Hidayat</td></tr>"
+        "<tr><td>Sekretaris</td><td>Drs. Agus Salim Nugroho</td></tr>"
+        "</tbody></table>",
+    ),
+    (
+        "/kontak/",
+        "Kontak",
+        "<p>Kantor KPU Kabupaten Sukamaju melayani masyarakat pada hari Senin–Jumat "
+        "pukul 08.00–16.00 WIB.</p><ul><li>Alamat: Jl. Merdeka Timur No. 17, "
+        "Sukamaju</li><li>Telepon: (0291) 555 0170</li><li>Surel: "
+        '<a href="mailto:humas@kpu-sukamaju.example">humas@kpu-sukamaju.example</a>'
+        "</li></ul>",
+    ),
+    (
+        "/ppid/",
+        "PPID",
+        "<p>Pejabat Pengelola Informasi dan Dokumentasi (PPID) KPU Kabupaten Sukamaju "
+        "melayani permohonan informasi publik sesuai Undang-Undang Nomor 14 Tahun 2008 "
+        "tentang Keterbukaan Informasi Publik.</p><h2>Cara mengajukan permohonan</h2>"
+        "<ol><li>Datang ke meja layanan PPID atau kirim surel ke "
+        "ppid@kpu-sukamaju.example.</li><li>Isi formulir permohonan dan lampirkan "
+        "salinan KTP.</li><li>Informasi diberikan paling lambat 10 hari kerja.</li>"
+        "</ol><h2>Daftar informasi publik</h2><ul><li>Informasi berkala</li>"
+        "<li>Informasi serta-merta</li><li>Informasi setiap saat</li></ul>",
+    ),
+]
+
+
+def demo_image(text, size=(1200, 800), seed=0, fmt="JPEG"):
+    """A generated photo-like picture (gradient, shapes, caption); no downloads."""
+    rng = random.Random(seed)
+    width, height = size
+    base = (rng.randint(40, 160), rng.randint(40, 140), rng.randint(60, 180))
+    image = Image.new("RGB", size, base)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        shade = int(60 * y / height)
+        draw.line([(0, y), (width, y)], fill=tuple(min(255, c + shade) for c in base))
+    for _ in range(12):
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        r = rng.randint(height // 12, height // 4)
+        colour = tuple(rng.randint(120, 240) for _ in range(3))
+        draw.ellipse([x - r, y - r, x + r, y + r], outline=colour, width=6)
+    font = ImageFont.load_default(size=max(18, height // 14))
+    draw.rectangle([0, height - height // 5, width, height], fill=(0, 0, 0))
+    draw.text(
+        (width // 30, height - height // 6), text, fill=(255, 255, 255), font=font
+    )
+    out = io.BytesIO()
+    image.save(out, fmt, quality=80)
+    return ContentFile(out.getvalue(), name=f"demo.{fmt.lower()}")
+
+
+def seed(stdout):
+    site, _created = Site.objects.get_or_create(pk=settings.SITE_ID)
+    site.domain, site.name = "127.0.0.1:8000", INSTITUTION["short_name"]
+    site.save()
+
+    profile = InstitutionProfile.objects.order_by("pk").first() or InstitutionProfile()
+    for field, value in INSTITUTION.items():
+        setattr(profile, field, value)
+    if not profile.logo:
+        profile.logo.save(
+            "logo.png", demo_image("KPU", (256, 256), seed=7, fmt="PNG"), save=False
+        )
+    profile.save()
+
+    for order, (name, slug, kind) in enumerate(UNITS):
+        Unit.objects.update_or_create(
+            slug=slug, defaults={"name": name, "kind": kind, "order": order}
+        )
+
+    groups = sync_roles()
+    humas = Unit.objects.get(slug="humas")
+    for username, first_name, last_name, role in STAFF:
+        user, _created = get_user_model().objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": f"{username}@kpu-sukamaju.example",
+                "is_staff": True,
+                "is_active": True,
+            },
+        )
+        user.set_password(DEMO_STAFF_PASSWORD)
+        user.save()
+        user.groups.set([groups[role]])
+
+    for url, title, content in PAGES:
+        page, _created = FlatPage.objects.update_or_create(
+            url=url, defaults={"title": title, "content": content}
+        )
+        page.sites.set([site])
+
+    stdout.write(
+        f"Profil lembaga, {len(UNITS)} unit kerja, {len(STAFF)} akun staf "
+        f"(sandi {DEMO_STAFF_PASSWORD}) dan {len(PAGES)} halaman statis. "
+        f"Unit humas: {humas.name}."
+    )

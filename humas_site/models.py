@@ -1,0 +1,151 @@
+from zoneinfo import ZoneInfo
+
+from django.core.cache import cache
+from django.core.validators import RegexValidator
+from django.db import DatabaseError, models
+from django.utils.translation import gettext_lazy as _
+
+from .images import RandomUploadPath, SafeImageField
+
+# Indonesia's three civil time zones, with the abbreviation readers expect.
+TIME_ZONE_ABBREVIATIONS = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+class TimeZoneChoices(models.TextChoices):
+    WIB = "Asia/Jakarta", _("WIB (Waktu Indonesia Barat)")
+    WITA = "Asia/Makassar", _("WITA (Waktu Indonesia Tengah)")
+    WIT = "Asia/Jayapura", _("WIT (Waktu Indonesia Timur)")
+
+
+class InstitutionProfileQuerySet(models.QuerySet):
+    CACHE_KEY = "humas_site:institution_profile"
+
+    def current(self):
+        """The single profile row, cached; an unsaved default if none exists yet.
+
+        Database errors yield the default too, so error pages still render.
+        """
+        profile = cache.get(self.CACHE_KEY)
+        if profile is None:
+            try:
+                profile = self.order_by("pk").first() or self.model()
+            except DatabaseError:
+                return self.model()
+            cache.set(self.CACHE_KEY, profile, 60 * 60)
+        return profile
+
+
+class InstitutionProfile(models.Model):
+    """The institution that runs the site: one editable row."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "nasional", _("Nasional")
+        PROVINCE = "provinsi", _("Provinsi")
+        REGENCY = "kabupaten", _("Kabupaten/Kota")
+        AGENCY = "opd", _("Perangkat daerah (OPD)")
+
+    name = models.CharField(_("nama lembaga"), max_length=200, default="Humas CMS")
+    short_name = models.CharField(_("nama singkat"), max_length=60, blank=True)
+    tagline = models.CharField(_("slogan"), max_length=200, blank=True)
+    level = models.CharField(
+        _("tingkat"), max_length=20, choices=Level.choices, default=Level.REGENCY
+    )
+    logo = SafeImageField(
+        _("logo"),
+        upload_to=RandomUploadPath("logo"),
+        blank=True,
+        help_text=_(
+            "JPEG, PNG atau WebP. Ditampilkan di kepala halaman dan kop surat."
+        ),
+    )
+    primary_color = models.CharField(
+        _("warna utama"),
+        max_length=7,
+        default="#8b1a1a",
+        help_text=_("Kode warna heksadesimal, misalnya #8b1a1a."),
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Gunakan format #RRGGBB."))],
+    )
+    address = models.TextField(_("alamat"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    email = models.EmailField(_("surel"), blank=True)
+    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    time_zone = models.CharField(
+        _("zona waktu"),
+        max_length=40,
+        choices=TimeZoneChoices.choices,
+        default=TimeZoneChoices.WIB,
+    )
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    tiktok_url = models.URLField(_("TikTok"), blank=True)
+    footer_text = models.TextField(_("teks kaki halaman"), blank=True)
+
+    objects = InstitutionProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("profil lembaga")
+        verbose_name_plural = _("profil lembaga")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def time_zone_abbreviation(self):
+        return TIME_ZONE_ABBREVIATIONS.get(self.time_zone, "")
+
+    @property
+    def social_links(self):
+        """(label, url) pairs for the social accounts that are filled in."""
+        accounts = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("X", self.x_url),
+            ("YouTube", self.youtube_url),
+            ("TikTok", self.tiktok_url),
+        ]
+        return [(label, url) for label, url in accounts if url]
+
+
+class Unit(models.Model):
+    """An organisational unit (division, sub-division or OPD) that owns content."""
+
+    class Kind(models.TextChoices):
+        DIVISION = "divisi", _("Divisi")
+        SECRETARIAT = "sekretariat", _("Sekretariat")
+        SUBDIVISION = "subbagian", _("Subbagian")
+        AGENCY = "opd", _("Perangkat daerah (OPD)")
+
+    name = models.CharField(_("nama"), max_length=150, unique=True)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    kind = models.CharField(
+        _("jenis"), max_length=20, choices=Kind.choices, default=Kind.DIVISION
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("induk"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    description = models.TextField(_("deskripsi"), blank=True)
+    order = models.PositiveIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,57 @@
+"""Indonesian date and time display: "Selasa, 4 Mei 2021 · 10.00 WIB"."""
+
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as format_date
+from django.utils.formats import number_format
+
+from humas_site.models import TIME_ZONE_ABBREVIATIONS, InstitutionProfile
+
+register = template.Library()
+
+
+def _local(value, zone_name):
+    zone = (
+        ZoneInfo(zone_name) if zone_name else InstitutionProfile.objects.current().zone
+    )
+    if timezone.is_aware(value):
+        value = value.astimezone(zone)
+    return value, TIME_ZONE_ABBREVIATIONS.get(zone.key, zone.key)
+
+
+@register.filter
+def tanggal(value, zone_name=""):
+    """Day and date in the institution's (or the given) zone: "Selasa, 4 Mei 2021"."""
+    if not value:
+        return ""
+    if hasattr(value, "hour"):
+        value, _abbr = _local(value, zone_name)
+    return format_date(value, "l, j F Y")
+
+
+@register.filter
+def jam(value, zone_name=""):
+    """Clock time with the zone abbreviation: "10.00 WIB"."""
+    if not value:
+        return ""
+    value, abbr = _local(value, zone_name)
+    return f"{format_date(value, 'H.i')} {abbr}"
+
+
+@register.filter
+def tanggal_jam(value, zone_name=""):
+    """Full date and time: "Selasa, 4 Mei 2021 · 10.00 WIB"."""
+    if not value:
+        return ""
+    return f"{tanggal(value, zone_name)} · {jam(value, zone_name)}"
+
+
+@register.filter
+def angka(value):
+    """A whole number with Indonesian grouping: 1216 → "1.216"."""
+    try:
+        return number_format(int(value), decimal_pos=0, force_grouping=True)
+    except (TypeError, ValueError):
+        return value

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.flatpages.sitemaps import FlatPageSitemap
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from agendas.sitemaps import sitemaps as agenda_sitemaps
+from meetings.sitemaps import sitemaps as meeting_sitemaps
+from news.sitemaps import sitemaps as news_sitemaps
+
+from . import views
+
+sitemaps = {
+    "pages": FlatPageSitemap,
+    **news_sitemaps,
+    **agenda_sitemaps,
+    **meeting_sitemaps,
+}
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("news.urls")),
+    path("agenda/", include("agendas.urls")),
+    path("rapat/", include("meetings.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+admin.site.site_header = "Humas CMS"
+admin.site.site_title = "Humas CMS"
+admin.site.index_title = "Panel admin"

@@ -1,0 +1,10 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  // Close the "Profil" disclosure menu when focus or a click leaves it.
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll(".nav-pages details[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.removeAttribute("open");
+    });
+  });
+})();

@@ -1,0 +1,10 @@
+"""Loaded with ``-p tests.environment`` (see pyproject.toml), before Django starts.
+
+Tests run the production code path (debug off), which requires a secret key;
+HTTPS redirects are off because the test client speaks plain http.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("DJANGO_HTTPS", "0")
