@@ -1,7 +1,6 @@
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
-from django.core.validators import RegexValidator
 from django.db import DatabaseError, models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +19,24 @@ class TimeZoneChoices(models.TextChoices):
     WIB = "Asia/Jakarta", _("WIB (Waktu Indonesia Barat)")
     WITA = "Asia/Makassar", _("WITA (Waktu Indonesia Tengah)")
     WIT = "Asia/Jayapura", _("WIT (Waktu Indonesia Timur)")
+
+
+class ThemeColor(models.TextChoices):
+    """Institution colours, each with WCAG AA contrast against white text.
+
+    A fixed palette (rather than any hex value) keeps headers readable and lets
+    the stylesheet carry the colour, so pages need no inline style under the CSP.
+    """
+
+    KPU_RED = "#8b1a1a", _("Merah (KPU)")
+    MAROON = "#7a1f2b", _("Merah marun")
+    BLUE = "#1d4f91", _("Biru")
+    NAVY = "#0b3d6b", _("Biru tua")
+    GREEN = "#1f6b3a", _("Hijau")
+    DARK_GREEN = "#14532d", _("Hijau tua")
+    BROWN = "#9a3412", _("Cokelat jingga")
+    PURPLE = "#5b2a86", _("Ungu")
+    GREY = "#374151", _("Abu-abu gelap")
 
 
 class InstitutionProfileQuerySet(models.QuerySet):
@@ -66,9 +83,11 @@ class InstitutionProfile(models.Model):
     primary_color = models.CharField(
         _("warna utama"),
         max_length=7,
-        default="#8b1a1a",
-        help_text=_("Kode warna heksadesimal, misalnya #8b1a1a."),
-        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Gunakan format #RRGGBB."))],
+        choices=ThemeColor.choices,
+        default=ThemeColor.KPU_RED,
+        help_text=_(
+            "Warna kepala halaman; semua pilihan terbaca jelas dengan teks putih."
+        ),
     )
     address = models.TextField(_("alamat"), blank=True)
     phone = models.CharField(_("telepon"), max_length=40, blank=True)
@@ -95,6 +114,11 @@ class InstitutionProfile(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def theme_class(self):
+        """CSS class that sets the institution colour (see static/css/site.css)."""
+        return "theme-" + self.primary_color.lstrip("#")
 
     @property
     def zone(self):
