@@ -107,6 +107,18 @@ class MeetingQuerySet(models.QuerySet):
             )
         )
 
+    def with_articles(self):
+        """Prefetch the published news written from each meeting (``news``)."""
+        from news.models import Article
+
+        return self.prefetch_related(
+            Prefetch(
+                "articles",
+                Article.objects.published().order_by("-published_at"),
+                to_attr="published_articles",
+            )
+        )
+
 
 class Meeting(models.Model):
     """A meeting the institution held or attended."""
@@ -244,7 +256,11 @@ class Meeting(models.Model):
     # The helpers below read the prefetched participants (with_details()), so
     # templates can ask for the chair without a query per call.
     def _with_role(self, role):
-        return [p for p in self.participants.all() if p.role == role]
+        # for_listing() prefetches only chairs and speakers, as ``leaders``.
+        people = getattr(self, "leaders", None)
+        if people is None:
+            people = self.participants.all()
+        return [p for p in people if p.role == role]
 
     @property
     def chair(self):
@@ -369,23 +385,28 @@ class ResolutionQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.unfinished().filter(due_date__lt=today)
 
-    def for_board(self, today=None):
-        """The follow-up board: unfinished, overdue first, then by due date.
+    def with_urgency(self, today=None):
+        """Annotate ``overdue_rank``: 0 overdue, 1 due later, 2 without a due date.
 
-        Resolutions without a due date come last.
+        Done resolutions are never overdue.
         """
         today = today or timezone.localdate()
+        return self.annotate(
+            overdue_rank=Case(
+                When(status=Resolution.Status.DONE, then=Value(1)),
+                When(due_date__lt=today, then=Value(0)),
+                When(due_date__isnull=False, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+
+    def for_board(self, today=None):
+        """The follow-up board: unfinished, overdue first, then by due date."""
         return (
             self.unfinished()
+            .with_urgency(today)
             .select_related("meeting", "responsible_unit")
-            .annotate(
-                overdue_rank=Case(
-                    When(due_date__lt=today, then=Value(0)),
-                    When(due_date__isnull=False, then=Value(1)),
-                    default=Value(2),
-                    output_field=IntegerField(),
-                )
-            )
             .order_by("overdue_rank", "due_date", "meeting__starts_at", "pk")
         )
 
