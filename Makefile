@@ -45,6 +45,13 @@ check: install
 	DJANGO_DEBUG=1 $(PY) manage.py check
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
+# Production configuration (debug off) with gunicorn + whitenoise on $(HOST):$(PORT).
+# Needs DJANGO_SECRET_KEY; set DJANGO_HTTPS=0 to try it over plain http locally.
+serve: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) humas_site.wsgi
+
 messages: install
 	cd humas_site && DJANGO_DEBUG=1 ../$(PY) ../manage.py makemessages -l en --ignore '.venv/*'
 	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'

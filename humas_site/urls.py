@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from agendas.sitemaps import sitemaps as agenda_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
@@ -29,7 +28,7 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("bahasa/<str:language>/", views.choose_language, name="choose_language"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("news.urls")),
     path("agenda/", include("agendas.urls")),

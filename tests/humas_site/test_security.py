@@ -89,8 +89,23 @@ def test_site_is_indonesian_even_for_english_browsers(client):
 
 @pytest.mark.django_db
 def test_reader_can_switch_to_english(client):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/bahasa/en/?next=/profil/")
     assert response.status_code == 302
+    assert response["Location"] == "/profil/"
     response = client.get("/")
     assert response["Content-Language"] == "en"
     assertContains(response, '<html lang="en">')
+
+
+@pytest.mark.django_db
+def test_language_switch_never_redirects_off_site(client):
+    response = client.get("/bahasa/en/?next=https://evil.example/")
+    assert response["Location"] == "/"
+    assert client.get("/bahasa/xx/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_public_pages_set_no_cookies(client):
+    """Anonymous pages must be shareable by a cache: no CSRF or session cookie."""
+    response = client.get("/")
+    assert not response.cookies
