@@ -8,3 +8,13 @@
     });
   });
 })();
+
+// meetings: the "Cetak / Simpan PDF" button of the printable minutes and
+// attendance list; hidden without JavaScript (the page explains Ctrl+P).
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

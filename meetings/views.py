@@ -1,0 +1,66 @@
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+
+from .forms import MeetingFilterForm
+from .models import Meeting
+
+# Empty rows printed under the attendance list for unlisted attendees.
+ATTENDANCE_BLANK_ROWS = 3
+
+
+class MeetingListView(ListView):
+    paginate_by = 12
+
+    def get_queryset(self):
+        self.filter_form = MeetingFilterForm(self.request.GET or None)
+        return self.filter_form.filter(Meeting.objects.public().for_listing())
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter_form=self.filter_form, query_string=query.urlencode(), **kwargs
+        )
+
+
+class MeetingVisibilityMixin:
+    """Public meetings for everyone, internal ones for staff only (404 otherwise)."""
+
+    def get_queryset(self):
+        return Meeting.objects.visible_to(self.request.user).with_details()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.object.is_internal:
+            add_never_cache_headers(response)
+        return response
+
+
+class MeetingDetailView(MeetingVisibilityMixin, DetailView):
+    def get_queryset(self):
+        return super().get_queryset().with_articles()
+
+
+class MeetingMinutesView(MeetingVisibilityMixin, DetailView):
+    template_name = "meetings/meeting_minutes.html"
+
+
+class MeetingAttendanceView(MeetingVisibilityMixin, DetailView):
+    """The attendance list carries names for signatures: staff only, always."""
+
+    template_name = "meetings/meeting_attendance.html"
+
+    def get_queryset(self):
+        if not self.request.user.is_staff:
+            return Meeting.objects.none()
+        return Meeting.objects.with_details()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            blank_rows=range(ATTENDANCE_BLANK_ROWS), **kwargs
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        add_never_cache_headers(response)
+        return response
