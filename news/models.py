@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -160,6 +160,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def headlines(self):
         return self.filter(is_headline=True)
+
+    def before(self, article):
+        """Older than ``article``, nearest first (the "previous" article)."""
+        return self.filter(
+            Q(published_at__lt=article.published_at)
+            | Q(published_at=article.published_at, pk__lt=article.pk)
+        ).order_by("-published_at", "-pk")
+
+    def after(self, article):
+        """Newer than ``article``, nearest first (the "next" article)."""
+        return self.filter(
+            Q(published_at__gt=article.published_at)
+            | Q(published_at=article.published_at, pk__gt=article.pk)
+        ).order_by("published_at", "pk")
 
     def most_read(self, *, days=7, today=None):
         """Ordered by the views counted in the last ``days`` days (Terpopuler)."""
@@ -503,6 +517,70 @@ class Article(TimeStampedModel):
             return self.share_1200.url
         return ""
 
+    def og_tags(self, absolute, site_name):
+        """(attribute, name, content) of the Open Graph and Twitter meta tags;
+        ``absolute`` turns a path into an absolute URL."""
+        url = absolute(self.get_absolute_url())
+        tags = [
+            ("property", "og:type", "article"),
+            ("property", "og:site_name", site_name),
+            ("property", "og:title", self.title),
+            ("property", "og:description", self.summary),
+            ("property", "og:url", url),
+            ("property", "og:locale", "id_ID"),
+            ("property", "article:published_time", self.published_at.isoformat()),
+            ("property", "article:modified_time", self.updated_at.isoformat()),
+        ]
+        if self.category_id:
+            tags.append(("property", "article:section", self.category.name))
+        image = self.share_image_url()
+        if image:
+            tags += [
+                ("property", "og:image", absolute(image)),
+                ("property", "og:image:alt", self.featured_alt),
+                ("name", "twitter:card", "summary_large_image"),
+                ("name", "twitter:image", absolute(image)),
+            ]
+        else:
+            tags.append(("name", "twitter:card", "summary"))
+        tags += [
+            ("name", "twitter:title", self.title),
+            ("name", "twitter:description", self.summary),
+        ]
+        return tags
+
+    def json_ld(self, absolute, institution):
+        """schema.org NewsArticle data for search engines."""
+        publisher = {"@type": "Organization", "name": institution.name}
+        if institution.logo:
+            publisher["logo"] = {
+                "@type": "ImageObject",
+                "url": absolute(institution.logo.url),
+            }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "mainEntityOfPage": absolute(self.get_absolute_url()),
+            "datePublished": self.published_at.isoformat(),
+            "dateModified": self.updated_at.isoformat(),
+            "inLanguage": "id",
+            "publisher": publisher,
+            # Display names typed by editors, never account usernames.
+            "author": (
+                {"@type": "Person", "name": self.writer}
+                if self.writer
+                else {"@type": "Organization", "name": institution.name}
+            ),
+        }
+        image = self.share_image_url()
+        if image:
+            data["image"] = [absolute(image)]
+        if self.category_id:
+            data["articleSection"] = self.category.name
+        return data
+
     def register_view(self, *, day=None):
         """Count one human view: atomic on the article and on today's row.
 
@@ -534,6 +612,19 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return self.old_slug
+
+
+class ArticlePhotoQuerySet(models.QuerySet):
+    def published(self):
+        """Photos of articles the public may see, newest article first."""
+        return (
+            self.filter(
+                article__status=Article.Status.PUBLISHED,
+                article__published_at__lte=timezone.now(),
+            )
+            .select_related("article")
+            .order_by("-article__published_at", "order", "pk")
+        )
 
 
 class ArticlePhoto(models.Model):
@@ -570,6 +661,8 @@ class ArticlePhoto(models.Model):
     created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
 
     image_400, image_800, image_1200 = _rendition_specs("image").values()
+
+    objects = ArticlePhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -644,8 +737,3 @@ class ArticleDailyView(models.Model):
                 cls.objects.create(article_id=article_id, date=day, views=views)
         except IntegrityError:
             rows.update(views=F("views") + views)
-
-
-def prefetch_photos():
-    """Prefetch for an article's gallery in display order."""
-    return Prefetch("photos", queryset=ArticlePhoto.objects.order_by("order", "pk"))

@@ -1,0 +1,122 @@
+"""News widgets for the home page and sidebars, share links and page metadata."""
+
+import json
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from humas_site.models import InstitutionProfile
+
+from ..models import Article, Category
+
+register = template.Library()
+
+
+@register.inclusion_tag("news/includes/home_news.html")
+def home_news(count=6):
+    """The headline (newest headline-flagged article, else the newest) and the
+    ``count`` latest articles after it. Two or three queries."""
+    published = Article.objects.published().select_related("category", "unit")
+    headline = published.headlines().first() or published.first()
+    latest = published.exclude(pk=headline.pk)[:count] if headline else []
+    return {"headline": headline, "latest": latest}
+
+
+@register.inclusion_tag("news/includes/most_read.html")
+def most_read_articles(count=5, days=7):
+    """Terpopuler: most views in the last ``days`` days. One query."""
+    return {
+        "articles": Article.objects.published().most_read(days=days)[:count],
+        "days": days,
+    }
+
+
+@register.inclusion_tag("news/includes/category_links.html")
+def category_links():
+    """Categories that have published articles, with their counts. One query."""
+    now = timezone.now()
+    categories = Category.objects.annotate(
+        published_count=Count(
+            "articles",
+            filter=Q(
+                articles__status=Article.Status.PUBLISHED,
+                articles__published_at__lte=now,
+            ),
+        )
+    ).filter(published_count__gt=0)
+    return {"categories": categories}
+
+
+@register.inclusion_tag("news/includes/archive_months.html")
+def archive_months(count=12):
+    """Links to the latest months that have published articles. One query."""
+    months = Article.objects.published().dates("published_at", "month", order="DESC")
+    return {"months": months[:count]}
+
+
+def _share_links(url, title):
+    text = f"{title} {url}"
+    return [
+        (
+            "facebook",
+            _("Bagikan ke Facebook"),
+            "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        ),
+        (
+            "x",
+            _("Bagikan ke X"),
+            "https://x.com/intent/tweet?" + urlencode({"url": url, "text": title}),
+        ),
+        (
+            "whatsapp",
+            _("Bagikan ke WhatsApp"),
+            "https://wa.me/?" + urlencode({"text": text}),
+        ),
+        (
+            "telegram",
+            _("Bagikan ke Telegram"),
+            "https://t.me/share/url?" + urlencode({"url": url, "text": title}),
+        ),
+        (
+            "email",
+            _("Kirim lewat surel"),
+            "mailto:?" + urlencode({"subject": title, "body": text}, quote_via=quote),
+        ),
+    ]
+
+
+@register.inclusion_tag("news/includes/share_buttons.html", takes_context=True)
+def share_buttons(context, article):
+    """Plain share links (no third-party script); copy-link and the Web Share
+    API are added by news.js where the browser supports them."""
+    url = context["request"].build_absolute_uri(article.get_absolute_url())
+    return {"links": _share_links(url, article.title), "url": url, "article": article}
+
+
+@register.inclusion_tag("news/includes/article_meta.html", takes_context=True)
+def article_meta(context, article):
+    """Canonical link, Open Graph and Twitter tags, and JSON-LD NewsArticle."""
+    request = context["request"]
+    institution = InstitutionProfile.objects.current()
+    return {
+        "canonical": request.build_absolute_uri(article.get_absolute_url()),
+        "meta_tags": article.og_tags(request.build_absolute_uri, institution.name),
+        "json_ld": _json_ld_script(
+            article.json_ld(request.build_absolute_uri, institution)
+        ),
+    }
+
+
+def _json_ld_script(data):
+    # Escaped like django.utils.html.json_script so text cannot close the tag.
+    payload = (
+        json.dumps(data, ensure_ascii=False)
+        .replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+    )
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
