@@ -2,12 +2,17 @@
 
 import base64
 import hashlib
+import logging
 import re
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.http import HttpResponseNotFound
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseNotFound
+from django.template.loader import render_to_string
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 # Paths that attack scanners try on every site (WordPress, PHP, leaked files).
 # They get a plain 404 before sessions, database or templates are touched.
@@ -78,3 +83,23 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             update["script-src"] = [*update.get("script-src", []), f"'sha256-{digest}'"]
         parts.update = update or None
         return parts
+
+
+class DatabaseUnavailableMiddleware:
+    """A friendly 503 with Retry-After when the database cannot be reached."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", exception)
+        response = HttpResponse(
+            render_to_string("503.html"), status=503, content_type="text/html"
+        )
+        response["Retry-After"] = "120"
+        return response

@@ -26,12 +26,42 @@ def test_healthz_is_503_when_database_is_unreachable(client, monkeypatch):
 def test_healthz_is_503_when_cache_is_unreachable(client, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"socket_connect_timeout": 0.2},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
         }
     }
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["cache"] == "error"
     assert response.json()["database"] == "ok"
+
+
+@pytest.mark.django_db
+def test_pages_still_render_when_redis_is_down(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "IGNORE_EXCEPTIONS": True},
+        }
+    }
+    assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_public_page_is_503_with_retry_after_when_database_is_down(client, monkeypatch):
+    from django.db import connection
+
+    from humas_site.models import InstitutionProfile
+
+    InstitutionProfile.objects.create(name="KPU Kabupaten Contoh")
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", unreachable)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert "Situs sedang dalam pemeliharaan" in response.content.decode()

@@ -57,7 +57,7 @@ def test_postgres_url_and_redis_url_are_used():
     assert values["engine"] == "django.db.backends.postgresql"
     assert values["name"] == "humasdb"
     assert values["host"] == "db.example"
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "django_redis.cache.RedisCache"
 
 
 def test_missing_secret_key_with_debug_off_is_a_clear_error():
