@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from two_factor.urls import urlpatterns as two_factor_urls
 
 from agendas.sitemaps import sitemaps as agenda_sitemaps
 from meetings.sitemaps import sitemaps as meeting_sitemaps
@@ -30,6 +31,7 @@ urlpatterns = [
     ),
     path("bahasa/<str:language>/", views.choose_language, name="choose_language"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include(two_factor_urls)),
     path("", include("news.urls")),
     path("agenda/", include("agendas.urls")),
     path("rapat/", include("meetings.urls")),
@@ -37,7 +39,3 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-admin.site.site_header = "Humas CMS"
-admin.site.site_title = "Humas CMS"
-admin.site.index_title = "Panel admin"

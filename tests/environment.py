@@ -8,3 +8,6 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_HTTPS", "0")
+# Most tests log staff in with force_login; tests/humas_site/test_accounts.py
+# switches two-factor enforcement on to check it.
+os.environ.setdefault("DJANGO_STAFF_2FA", "0")

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.shortcuts import redirect
+from two_factor.admin import AdminSiteOTPRequiredMixin
+
+
+class HumasAdminSite(AdminSiteOTPRequiredMixin, admin.AdminSite):
+    """The admin, requiring a verified second factor when STAFF_2FA_REQUIRED.
+
+    With two-factor required, logging in goes through django-two-factor-auth's
+    login (password, then the authenticator code); staff without a device yet
+    are sent to set one up. Without it (the local demo), Django's own login
+    page is used and the setup page is offered from the admin's user menu.
+    """
+
+    site_header = "Humas CMS"
+    site_title = "Humas CMS"
+    index_title = "Panel admin"
+
+    def has_permission(self, request):
+        if settings.STAFF_2FA_REQUIRED:
+            return super().has_permission(request)
+        return admin.AdminSite.has_permission(self, request)
+
+    def login(self, request, extra_context=None):
+        if not settings.STAFF_2FA_REQUIRED:
+            return admin.AdminSite.login(self, request, extra_context)
+        user = request.user
+        if user.is_authenticated and user.is_staff and not user.is_verified():
+            return redirect("two_factor:setup")
+        return super().login(request, extra_context)
