@@ -1,7 +1,10 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Max
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +21,7 @@ from .models import (
     ReferencedLetter,
     Resolution,
 )
+from .services import meeting_create_news_draft
 
 SHORT_TEXT = forms.Textarea(attrs={"rows": 2, "cols": 40})
 
@@ -106,8 +110,92 @@ class MeetingAdmin(admin.ModelAdmin):
         ReferencedLetterInline,
     ]
 
+    actions = ["create_news_drafts"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_attendance()
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/buat-berita/",
+                self.admin_site.admin_view(self.create_news_view),
+                name="meetings_meeting_create_news",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_add_news_permission(self, request):
+        return request.user.has_perm("news.add_article")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {
+            "can_create_news": self.has_add_news_permission(request),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def create_news_view(self, request, object_id):
+        """Confirm (GET), then create the draft or open the existing one (POST)."""
+        meeting = self.get_object(request, object_id)
+        if meeting is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not (
+            self.has_view_or_change_permission(request, meeting)
+            and self.has_add_news_permission(request)
+        ):
+            raise PermissionDenied
+        if request.method == "POST":
+            article, created = meeting_create_news_draft(
+                meeting=meeting, user=request.user
+            )
+            self._report_news_draft(request, article, created)
+            return redirect("admin:news_article_change", article.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Buat berita dari rapat"),
+            "meeting": meeting,
+            "existing_articles": meeting.articles.order_by("pk"),
+        }
+        return TemplateResponse(
+            request, "meetings/admin/create_news_confirm.html", context
+        )
+
+    @admin.action(
+        description=_("Buat draf berita dari rapat terpilih"),
+        permissions=["add_news"],
+    )
+    def create_news_drafts(self, request, queryset):
+        for meeting in queryset:
+            article, created = meeting_create_news_draft(
+                meeting=meeting, user=request.user
+            )
+            self._report_news_draft(request, article, created)
+
+    def _report_news_draft(self, request, article, created):
+        url = reverse("admin:news_article_change", args=[article.pk])
+        if created:
+            message = _(
+                "Draf berita “{title}” dibuat dari rapat. Lengkapi foto dan "
+                "periksa isinya, lalu ajukan atau terbitkan seperti biasa."
+            )
+            level = messages.SUCCESS
+        else:
+            message = _(
+                "Rapat ini sudah punya berita “{title}”; tidak dibuat draf kedua."
+            )
+            level = messages.WARNING
+        self.message_user(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                message.format(title=article.title),
+                url,
+                _("Buka berita"),
+            ),
+            level,
+        )
 
     @admin.display(description=_("jumlah hadir"), ordering="attendee_total")
     def attendees(self, meeting):
@@ -240,9 +328,15 @@ class ResolutionAdmin(admin.ModelAdmin):
     def responsible_display(self, resolution):
         return resolution.responsible or "–"
 
-    @admin.display(description=_("terlambat"), boolean=True, ordering="overdue_rank")
+    @admin.display(description=_("keterlambatan"), ordering="overdue_rank")
     def overdue(self, resolution):
-        return resolution.overdue_rank == 0
+        if resolution.overdue_rank != 0:
+            return "–"
+        days = (timezone.localdate() - resolution.due_date).days
+        return format_html(
+            '<strong class="errornote-inline">{}</strong>',
+            _("Lewat %(days)d hari") % {"days": days},
+        )
 
     @admin.display(
         description=_("tindak lanjut terakhir"), ordering="last_follow_up_date"

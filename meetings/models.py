@@ -31,12 +31,6 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings anyone may see; internal meetings never appear."""
         return self.filter(is_public=True)
 
-    def visible_to(self, user):
-        """Everything for staff, public meetings for everyone else."""
-        if user.is_authenticated and user.is_staff:
-            return self.all()
-        return self.public()
-
     def held(self):
         return self.filter(status=Meeting.Status.HELD)
 

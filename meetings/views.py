@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
@@ -23,11 +24,26 @@ class MeetingListView(ListView):
         )
 
 
+def can_view_internal(request):
+    """Staff who may open the admin (second factor included) and view meetings."""
+    return admin.site.has_permission(request) and request.user.has_perm(
+        "meetings.view_meeting"
+    )
+
+
 class MeetingVisibilityMixin:
     """Public meetings for everyone, internal ones for staff only (404 otherwise)."""
 
     def get_queryset(self):
-        return Meeting.objects.visible_to(self.request.user).with_details()
+        meetings = Meeting.objects.all()
+        if not can_view_internal(self.request):
+            meetings = meetings.public()
+        return meetings.with_details()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            can_view_internal=can_view_internal(self.request), **kwargs
+        )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -51,7 +67,7 @@ class MeetingAttendanceView(MeetingVisibilityMixin, DetailView):
     template_name = "meetings/meeting_attendance.html"
 
     def get_queryset(self):
-        if not self.request.user.is_staff:
+        if not can_view_internal(self.request):
             return Meeting.objects.none()
         return Meeting.objects.with_details()
 
