@@ -92,3 +92,84 @@ class ArticlePhotoFactory(factory.django.DjangoModelFactory):
     caption = factory.Sequence(lambda n: f"Peserta kegiatan {n}")
     credit = "dok. Humas"
     order = factory.Sequence(int)
+
+
+# ---- meetings app ----
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Meeting"
+
+    title = factory.Sequence(lambda n: f"Rapat koordinasi kehumasan ke-{n}")
+    slug = factory.Sequence(lambda n: f"rapat-koordinasi-kehumasan-{n}")
+    kind = "rapat-koordinasi"
+    starts_at = factory.LazyFunction(lambda: _tz.now() - _dt.timedelta(days=3))
+    ends_at = factory.LazyAttribute(lambda m: m.starts_at + _dt.timedelta(hours=2))
+    mode = "luring"
+    place = "Ruang Rapat KPU Kabupaten Contoh"
+    organiser_unit = factory.SubFactory(UnitFactory)
+    summary = "Rapat membahas rencana publikasi tahapan bulan depan."
+    is_public = True
+    status = "terlaksana"
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Participant"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    name = factory.Sequence(lambda n: f"Peserta Contoh {n}")
+    position = "Staf"
+    organisation = "KPU Kabupaten Contoh"
+    role = "peserta"
+    present = True
+    order = factory.Sequence(int)
+
+
+class ParticipantGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.ParticipantGroup"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    label = "KPU Provinsi"
+    count = 34
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.AgendaItem"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(int)
+    topic = factory.Sequence(lambda n: f"Pokok bahasan {n}")
+    presenter = "Ketua"
+
+
+class ResolutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Resolution"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(int)
+    text = factory.Sequence(lambda n: f"Keputusan contoh nomor {n}")
+    responsible_unit = factory.SubFactory(UnitFactory)
+    due_date = factory.LazyFunction(lambda: _tz.localdate() + _dt.timedelta(days=7))
+    status = "terbuka"
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.FollowUp"
+
+    resolution = factory.SubFactory(ResolutionFactory)
+    date = factory.LazyFunction(_tz.localdate)
+    note = "Sudah dikoordinasikan dengan unit terkait."
+
+
+class ReferencedLetterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.ReferencedLetter"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: f"{170 + n}/2021")
+    date = _dt.date(2021, 3, 1)
+    subject = "Rapat koordinasi kehumasan"
