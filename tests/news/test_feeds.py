@@ -1,0 +1,71 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, CategoryFactory, StaffFactory
+from tests.news.test_views import hidden_articles
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_rss_feed_lists_published_articles_only(client):
+    category = CategoryFactory(name="Siaran Pers")
+    visible = ArticleFactory(
+        title="Siaran pers hasil pleno", category=category, tags=["pleno"]
+    )
+    hidden_articles()
+    response = client.get(reverse("news:feed"))
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == [visible.title]
+    item = items[0]
+    assert item.findtext("link") == f"http://example.com{visible.get_absolute_url()}"
+    assert item.findtext("description") == visible.lead
+    assert item.findtext("pubDate")
+    assert {c.text for c in item.findall("category")} == {"Siaran Pers", "pleno"}
+
+
+def test_atom_feed_lists_published_articles_with_author_names(client):
+    visible = ArticleFactory(writer="Sari Anggraini")
+    hidden_articles()
+    root = ET.fromstring(client.get(reverse("news:feed_atom")).content)
+    entries = root.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [visible.title]
+    assert entries[0].find(f"{ATOM}author").findtext(f"{ATOM}name") == (
+        "Sari Anggraini"
+    )
+    assert entries[0].findtext(f"{ATOM}updated")
+
+
+def test_category_feed_contains_only_that_category(client):
+    hoax = CategoryFactory(name="Klarifikasi Hoaks", slug="klarifikasi-hoaks")
+    mine = ArticleFactory(category=hoax)
+    ArticleFactory(category=hoax, status="draft")
+    ArticleFactory()
+    rss = ET.fromstring(
+        client.get(reverse("news:category_feed", args=["klarifikasi-hoaks"])).content
+    )
+    assert [i.findtext("link") for i in rss.iter("item")] == [
+        f"http://example.com{mine.get_absolute_url()}"
+    ]
+    atom = ET.fromstring(
+        client.get(
+            reverse("news:category_feed_atom", args=["klarifikasi-hoaks"])
+        ).content
+    )
+    assert [e.find(f"{ATOM}link").get("href") for e in atom.iter(f"{ATOM}entry")] == [
+        f"http://example.com{mine.get_absolute_url()}"
+    ]
+    assert (
+        client.get(reverse("news:category_feed", args=["tidak-ada"])).status_code == 404
+    )
+
+
+def test_feeds_are_the_same_for_staff(client):
+    ArticleFactory(status="draft", title="Draf rahasia")
+    client.force_login(StaffFactory(is_superuser=True))
+    assert b"Draf rahasia" not in client.get(reverse("news:feed")).content
