@@ -45,7 +45,8 @@ class UpcomingEventsFeed(Feed):
         return occurrence.get_absolute_url()
 
     def item_guid(self, occurrence):
-        return f"{occurrence.event.get_absolute_url()}#{occurrence.date.isoformat()}"
+        # Unique per occurrence and unchanged when the event is renamed.
+        return f"agenda-{occurrence.event.pk}-{occurrence.date.isoformat()}"
 
     def item_guid_is_permalink(self, occurrence):
         return False

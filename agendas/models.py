@@ -719,14 +719,16 @@ class Event(models.Model):
 
     def display_occurrence(self, day=None, now=None):
         """The occurrence a page leads with: the requested day, else the next
-        one, else the last one."""
+        one not cancelled on its own, else the last one."""
         if day is not None:
             occurrence = self.occurrence_on(day)
             if occurrence is not None:
                 return occurrence
-        upcoming = self.next_occurrences(now=now, limit=1)
-        if upcoming:
-            return upcoming[0]
+        upcoming = self.next_occurrences(now=now, limit=MAX_RECURRENCE_COUNT)
+        # A single cancelled date does not headline a series that goes on.
+        going_ahead = [o for o in upcoming if not o.cancelled]
+        if going_ahead or upcoming:
+            return (going_ahead or upcoming)[0]
         notes = self._cancelled_notes() if self.is_recurring else {}
         return self._occurrence(self.occurrence_starts()[-1], notes)
 

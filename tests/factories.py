@@ -173,3 +173,46 @@ class ReferencedLetterFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: f"{170 + n}/2021")
     date = _dt.date(2021, 3, 1)
     subject = "Rapat koordinasi kehumasan"
+
+
+# ---- agendas ----
+from zoneinfo import ZoneInfo as _ZoneInfo  # noqa: E402
+
+
+class EventCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "agendas.EventCategory"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Kategori Agenda {n}")
+    slug = factory.Sequence(lambda n: f"kategori-agenda-{n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A public one-off event of two hours, 10.00 WIB on 4 May 2026."""
+
+    class Meta:
+        model = "agendas.Event"
+
+    title = factory.Sequence(lambda n: f"Sosialisasi Tahapan Pemilihan {n}")
+    slug = factory.Sequence(lambda n: f"sosialisasi-tahapan-{n}")
+    summary = "Sosialisasi tahapan pemilihan bagi masyarakat."
+    description = "<p>Terbuka untuk umum.</p>"
+    category = factory.SubFactory(EventCategoryFactory)
+    unit = factory.SubFactory(UnitFactory)
+    time_zone = "Asia/Jakarta"
+    starts_at = factory.LazyAttribute(
+        lambda e: _dt.datetime(2026, 5, 4, 10, tzinfo=_ZoneInfo(e.time_zone))
+    )
+    ends_at = factory.LazyAttribute(lambda e: e.starts_at + _dt.timedelta(hours=2))
+    place = "Aula Kantor KPU Kabupaten Contoh"
+    is_public = True
+
+
+class EventExceptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "agendas.EventException"
+
+    event = factory.SubFactory(EventFactory)
+    original_date = factory.LazyAttribute(lambda e: e.event.local_start.date())
+    note = "Ditiadakan karena hari libur."
