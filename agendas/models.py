@@ -336,6 +336,9 @@ class Event(models.Model):
         validators=[
             URLValidator(
                 schemes=["http", "https"],
+                # Its own code, so a form's generic "invalid" message does not
+                # replace this one.
+                code="invalid_scheme",
                 message=_(
                     "Tautan daring harus berupa alamat web lengkap yang diawali "
                     "http:// atau https://."
