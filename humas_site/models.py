@@ -2,6 +2,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
 from django.db import DatabaseError, models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .images import RandomUploadPath, SafeImageField
@@ -173,3 +174,6 @@ class Unit(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:unit_detail", kwargs={"slug": self.slug})

@@ -94,7 +94,7 @@ def test_category_tag_unit_and_month_lists_filter_articles(client):
     for url in [
         category.get_absolute_url(),
         reverse("news:tag_detail", args=["hoaks"]),
-        reverse("news:unit_detail", args=["hukum"]),
+        unit.get_absolute_url(),
         reverse("news:archive_month", args=[2026, 3]),
     ]:
         response = client.get(url)
@@ -127,6 +127,7 @@ def test_article_page_shows_everything_a_reader_needs(client):
     assertTemplateUsed(response, "news/article_detail.html")
     assertContains(response, f"<h1>{article.title}</h1>", html=True)
     assertContains(response, "Selasa, 4 Mei 2021 · 10.00 WITA")
+    assertContains(response, 'datetime="2021-05-04T09:00:00+0700"')
     assertContains(
         response, "Pen: Sari Anggraini, Editor: Budi Hartono, Foto: Andi Wijaya"
     )
