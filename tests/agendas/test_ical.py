@@ -173,3 +173,29 @@ def test_postponed_event_is_tentative_and_says_so(client, agenda):
     (event,) = vevents(parse(client.get(agenda["rakor"].get_ical_url())))
     assert event["STATUS"] == "TENTATIVE"
     assert str(event["SUMMARY"]).startswith("[DITUNDA]")
+
+
+def test_a_calendar_app_expands_the_rule_to_the_sites_dates(client, agenda):
+    """Expanding DTSTART + RRULE + EXDATE from the .ics independently (with
+    dateutil's RFC 5545 parser) gives the site's non-cancelled occurrences."""
+    from dateutil.rrule import rrulestr
+
+    (vevent,) = vevents(parse(client.get(agenda["webinar"].get_ical_url())))
+    rule_text = "\n".join(
+        [
+            f"DTSTART:{vevent.decoded('DTSTART').astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}",
+            "RRULE:" + vevent["RRULE"].to_ical().decode(),
+        ]
+        + [
+            f"EXDATE:{moment.dt.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
+            for moment in vevent["EXDATE"].dts
+        ]
+    )
+    expanded = list(rrulestr(rule_text, forceset=True))
+    site = [
+        o.start
+        for o in agenda["webinar"].occurrences_between(at(2026, 1, 1), at(2027, 6, 1))
+        if not o.cancelled
+    ]
+    assert expanded == site
+    assert len(site) == 7  # first Fridays of May–December 2026, minus June
