@@ -622,10 +622,33 @@ def seed(stdout):
                     "Dokumen contoh untuk situs demo Humas CMS.",
                 ]
                 letter.file.save("surat.pdf", ContentFile(_pdf(text)), save=True)
+    _news_from_meetings(users.get("Rina Wulandari"))
     stdout.write(
         f"{counts['meetings']} rapat dengan {counts['resolutions']} keputusan "
-        "dan tindak lanjutnya."
+        "dan tindak lanjutnya; 2 berita ditulis dari rapat (1 terbit, 1 draf)."
     )
+
+
+def _news_from_meetings(editor):
+    """The meeting → news pipeline: one published story, one waiting draft."""
+    from humas_site.demo import demo_image
+    from news.models import Article
+
+    from .services import meeting_create_news_draft
+
+    workshop = Meeting.objects.get(slug="workshop-penulisan-berita-dan-fotografi")
+    article, created = meeting_create_news_draft(meeting=workshop, user=editor)
+    if created:
+        article.image_caption = "Peserta workshop berlatih memotret kegiatan."
+        article.image_credit = "dok. Humas KPU Sukamaju"
+        article.featured_image.save(
+            "workshop.jpg", demo_image("Workshop berita dan foto", seed=31), save=False
+        )
+        article.status = Article.Status.PUBLISHED
+        article.published_at = workshop.ends_at + datetime.timedelta(hours=3)
+        article.save()
+    bakohumas = Meeting.objects.get(slug="rakornas-kehumasan-daring-bakohumas")
+    meeting_create_news_draft(meeting=bakohumas, user=editor)
 
 
 def _staff_accounts():
