@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.shortcuts import redirect
@@ -30,8 +31,18 @@ class ParticipantInline(admin.TabularInline):
     model = Participant
     formset = ParticipantInlineFormSet
     fields = ["order", "name", "position", "organisation", "role", "present", "user"]
-    autocomplete_fields = ["user"]
     extra = 1
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A plain list of active staff: editors may link accounts without
+        # needing permission to browse the user admin (which autocomplete needs).
+        if db_field.name == "user":
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.filter(is_staff=True, is_active=True)
+                .order_by("first_name", "last_name", "username")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ParticipantGroupInline(admin.TabularInline):

@@ -58,6 +58,11 @@ def _inflated_streams(data):
 
 def validate_pdf(uploaded):
     """Raise ValidationError unless ``uploaded`` is a plain, passive PDF file."""
+    if getattr(uploaded, "_committed", False):
+        # A file already in storage was checked when it was uploaded; re-reading
+        # it on every save of the meeting would only cost time (or fail if the
+        # storage is unreachable).
+        return
     size = getattr(uploaded, "size", None)
     if size is not None and size > MAX_PDF_BYTES:
         raise ValidationError(

@@ -11,7 +11,9 @@ from tests.factories import (
     MeetingFactory,
     ParticipantFactory,
     ResolutionFactory,
+    StaffFactory,
     UnitFactory,
+    UserFactory,
 )
 
 from .pdfs import clean_pdf, pdf_with, upload
@@ -291,3 +293,24 @@ def test_board_changelist_runs_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = admin_client.get(BOARD_URL)
     assert response.context["cl"].result_count == 5
+
+
+def test_an_editor_records_a_meeting_with_a_linked_staff_account(client):
+    from humas_site.roles import EDITOR, sync_roles
+
+    editor = StaffFactory(username="redaktur")
+    editor.groups.add(sync_roles()[EDITOR])
+    outsider = UserFactory(username="bukan-staf")
+    client.force_login(editor)
+    add_page = client.get(ADD_URL)
+    assert add_page.status_code == 200
+    assertContains(add_page, "redaktur")
+    assertNotContains(add_page, "bukan-staf")
+    data = meeting_form([("Ahmad", "pimpinan"), ("Rina", "notulis")])
+    data["participants-1-user"] = str(editor.pk)
+    assert client.post(ADD_URL, data).status_code == 302
+    assert Participant.objects.get(name="Rina").user == editor
+    data["participants-1-user"] = str(outsider.pk)
+    data["slug"] = "rapat-kedua"
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 200  # only staff accounts can be linked

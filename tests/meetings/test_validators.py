@@ -73,3 +73,11 @@ def test_stored_names_are_random_and_always_end_in_pdf():
     assert first.startswith("rapat/surat/")
     assert first.endswith(".pdf") and second.endswith(".pdf")
     assert first != second
+
+
+@pytest.mark.django_db
+def test_a_stored_letter_is_not_read_again_when_the_meeting_is_saved():
+    from tests.factories import ReferencedLetterFactory
+
+    letter = ReferencedLetterFactory(file="rapat/surat/2021/03/hilang.pdf")
+    letter.full_clean()  # the stored file is missing; validation must not crash
