@@ -18,7 +18,16 @@ class CategoryAdmin(admin.ModelAdmin):
 class ArticlePhotoInline(admin.TabularInline):
     model = ArticlePhoto
     extra = 1
-    fields = ["image", "caption", "credit", "order"]
+    fields = ["image", "caption", "credit", "order", "embed_url"]
+    readonly_fields = ["embed_url"]
+
+    @admin.display(description=_("alamat untuk disisipkan ke isi berita"))
+    def embed_url(self, photo):
+        # Pasted into the editor's image dialog, the 800 px rendition becomes a
+        # figure in the body; nothing else can be uploaded from the editor.
+        if not photo.pk or not photo.image:
+            return "—"
+        return photo.image_800.url
     verbose_name = _("foto galeri")
     verbose_name_plural = _(
         "galeri foto (tampil di bawah isi berita dan di halaman Galeri)"

@@ -91,7 +91,8 @@ class SearchView(ArticleListMixin, ListView):
 
     @cached_property
     def query(self):
-        return self.request.GET.get("q", "").strip()[:100]
+        # NUL characters cannot be sent to PostgreSQL; nobody searches for them.
+        return self.request.GET.get("q", "").replace("\x00", "").strip()[:100]
 
     def get_queryset(self):
         if not self.query:

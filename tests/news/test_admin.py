@@ -6,7 +6,13 @@ from pytest_django.asserts import assertContains
 
 from humas_site.demo import demo_image
 from news.models import Article
-from tests.factories import ArticleFactory, CategoryFactory, StaffFactory, UnitFactory
+from tests.factories import (
+    ArticleFactory,
+    ArticlePhotoFactory,
+    CategoryFactory,
+    StaffFactory,
+    UnitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +191,12 @@ def test_view_on_site_previews_a_draft_for_staff(admin_client, client):
     assert redirect["Location"].endswith(draft.get_absolute_url())
     assert admin_client.get(draft.get_absolute_url()).status_code == 200
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_change_page_shows_where_gallery_photos_can_be_placed(admin_client):
+    photo = ArticlePhotoFactory()
+    response = admin_client.get(
+        reverse("admin:news_article_change", args=[photo.article.pk])
+    )
+    assertContains(response, "alamat untuk disisipkan ke isi berita")
+    assertContains(response, photo.image_800.url)

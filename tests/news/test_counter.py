@@ -195,3 +195,9 @@ def test_concurrent_views_are_counted_exactly(live_server):
     assert errors == []
     assert views_of(article) == READERS
     assert ArticleDailyView.objects.get(article=article).views == READERS
+
+
+@pytest.mark.django_db
+def test_beacon_for_an_absurd_id_is_404(client):
+    response = client.post("/berita/999999999999999999999/dilihat/", **SAME_ORIGIN)
+    assert response.status_code == 404

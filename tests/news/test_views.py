@@ -296,3 +296,11 @@ def test_pages_never_show_login_usernames(client):
     assert article.created_by == staff
     for url in [article.get_absolute_url(), "/feed/", "/feed/atom/", "/sitemap.xml"]:
         assertNotContains(client.get(url), "operator_rahasia")
+
+
+@pytest.mark.parametrize(
+    "query", ["\x00", "coklit\x00", "%", "'; DROP TABLE", "a" * 500]
+)
+def test_search_survives_hostile_queries(client, query):
+    ArticleFactory(title="Coklit serentak")
+    assert client.get(reverse("news:search"), {"q": query}).status_code == 200
