@@ -198,5 +198,5 @@ def test_change_page_shows_where_gallery_photos_can_be_placed(admin_client):
     response = admin_client.get(
         reverse("admin:news_article_change", args=[photo.article.pk])
     )
-    assertContains(response, "alamat untuk disisipkan ke isi berita")
+    assertContains(response, "Alamat untuk disisipkan ke isi berita")
     assertContains(response, photo.image_800.url)
