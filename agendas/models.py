@@ -563,6 +563,51 @@ class Event(models.Model):
         notes = self._cancelled_notes() if self.is_recurring else {}
         return self._occurrence(self.occurrence_starts()[-1], notes)
 
+    def schema_org(self, occurrence, *, base_url):
+        """schema.org Event data of one occurrence (for an ld+json block)."""
+        status = (
+            "EventCancelled"
+            if occurrence.is_cancelled
+            else {
+                self.Status.POSTPONED: "EventPostponed",
+            }.get(self.status, "EventScheduled")
+        )
+        if occurrence.all_day:
+            start = occurrence.date.isoformat()
+            end = occurrence.last_day.isoformat()
+        else:
+            start, end = occurrence.start.isoformat(), occurrence.end.isoformat()
+        locations = []
+        if self.place:
+            locations.append(
+                {"@type": "Place", "name": self.place, "address": self.place}
+            )
+        if self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        mode = (
+            "MixedEventAttendanceMode"
+            if len(locations) == 2
+            else "OnlineEventAttendanceMode"
+            if self.online_url
+            else "OfflineEventAttendanceMode"
+        )
+        institution = InstitutionProfile.objects.current()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": start,
+            "endDate": end,
+            "eventStatus": f"https://schema.org/{status}",
+            "eventAttendanceMode": f"https://schema.org/{mode}",
+            "description": self.summary or self.plain_description,
+            "url": base_url + occurrence.get_absolute_url(),
+            "organizer": {"@type": "Organization", "name": institution.name},
+        }
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        return data
+
     def google_calendar_url(self):
         """An "add to Google Calendar" link (a plain URL, no script)."""
         if self.all_day:

@@ -470,3 +470,49 @@ def test_upcoming_events_widget_query_count(agenda, django_assert_num_queries):
         EventFactory(starts_at=at(2026, 5, 2 + n, 9), ends_at=at(2026, 5, 2 + n, 10))
     with django_assert_num_queries(2):
         render_widget(5)
+
+
+def json_ld(response):
+    import json
+    import re
+
+    (block,) = re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>',
+        response.content.decode(),
+        re.DOTALL,
+    )
+    return json.loads(block)
+
+
+def test_detail_carries_schema_org_event_data(client, agenda):
+    data = json_ld(client.get(agenda["wita"].get_absolute_url()))
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2026-05-08T10:00:00+08:00"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"] == {
+        "@type": "VirtualLocation",
+        "url": "https://vicon.contoh.example/rakor",
+    }
+    cancelled = json_ld(client.get(agenda["batal"].get_absolute_url()))
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_schema_org_data_cannot_break_out_of_its_script_element(client, agenda):
+    event = agenda["uji"]
+    event.title = "Uji publik </script><script>alert(1)</script>"
+    event.save()
+    response = client.get(event.get_absolute_url())
+    assert "<script>alert(1)" not in response.content.decode()
+    assert json_ld(response)["name"] == event.title
+
+
+def test_internal_preview_has_no_schema_org_data_and_is_noindex(client, agenda):
+    from django.contrib.auth.models import Permission
+
+    staff = StaffFactory()
+    staff.user_permissions.add(Permission.objects.get(codename="view_event"))
+    client.force_login(staff)
+    response = client.get(agenda["internal"].get_absolute_url())
+    assertContains(response, '<meta name="robots" content="noindex">', html=True)
+    assertNotContains(response, "application/ld+json")
