@@ -314,3 +314,20 @@ def test_an_editor_records_a_meeting_with_a_linked_staff_account(client):
     data["slug"] = "rapat-kedua"
     response = client.post(ADD_URL, data)
     assert response.status_code == 200  # only staff accounts can be linked
+
+
+def test_leaders_read_meetings_and_print_pages_without_editing(client):
+    from humas_site.roles import LEADER, sync_roles
+
+    leader = StaffFactory(username="ketua")
+    leader.groups.add(sync_roles()[LEADER])
+    meeting = MeetingFactory(is_public=False)
+    ParticipantFactory(meeting=meeting, role="pimpinan")
+    client.force_login(leader)
+    change = client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    assert change.status_code == 200
+    assertNotContains(change, 'name="_save"')
+    assertNotContains(change, "Buat berita dari rapat")
+    assert client.get(meeting.get_minutes_url()).status_code == 200
+    assert client.get(meeting.get_attendance_url()).status_code == 200
+    assert client.get(BOARD_URL).status_code == 200
