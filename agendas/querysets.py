@@ -47,7 +47,8 @@ class Occurrence:
         """The last calendar day the occurrence covers (inclusive)."""
         if self.all_day:
             return (self.end - ONE_DAY).date()
-        return self.end.date()
+        # Ending at midnight does not make the next day part of it.
+        return max(self.date, (self.end - datetime.timedelta(microseconds=1)).date())
 
     @property
     def is_multi_day(self):

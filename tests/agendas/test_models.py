@@ -366,3 +366,10 @@ def test_end_before_start_is_also_refused_by_the_database():
 
     with transaction.atomic(), pytest.raises(IntegrityError):
         EventFactory(starts_at=at(2026, 5, 4, 10), ends_at=at(2026, 5, 4, 9))
+
+
+def test_timed_event_ending_at_midnight_covers_one_day():
+    event = EventFactory(starts_at=at(2026, 6, 10, 19), ends_at=at(2026, 6, 11))
+    (occurrence,) = event.occurrences_between(at(2026, 6, 1), at(2026, 7, 1))
+    assert occurrence.last_day == datetime.date(2026, 6, 10)
+    assert not occurrence.is_multi_day
