@@ -1209,7 +1209,8 @@ def seed(stdout):
             "published_at": _published_at(data["days"], index),
             "is_headline": data.get("headline", False),
             "video_url": data.get("video", ""),
-            "image_caption": data["lead"].split(",")[0][:200],
+            "image_caption": "Dokumentasi kegiatan: "
+            + data["title"].split(",")[0].removeprefix("[Klarifikasi] ")[:150],
             "image_credit": "dok. Humas KPU Sukamaju",
         }
         article, was_created = Article.objects.update_or_create(
