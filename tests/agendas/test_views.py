@@ -516,3 +516,9 @@ def test_internal_preview_has_no_schema_org_data_and_is_noindex(client, agenda):
     response = client.get(agenda["internal"].get_absolute_url())
     assertContains(response, '<meta name="robots" content="noindex">', html=True)
     assertNotContains(response, "application/ld+json")
+
+
+def test_empty_month_is_not_indexed(client, agenda):
+    noindex = '<meta name="robots" content="noindex">'
+    assertNotContains(client.get("/agenda/2026/5/"), noindex, html=True)
+    assertContains(client.get("/agenda/2031/5/"), noindex, html=True)
