@@ -53,11 +53,20 @@ def reader_key(*, article, request):
 
 
 def _first_time_in_window(key):
+    """True unless this reader was already counted within the window.
+
+    When the cache is down the view is counted rather than lost: Django's
+    backends raise, django-redis with IGNORE_EXCEPTIONS returns None instead
+    of True/False.
+    """
     try:
-        return cache.add(key, 1, VIEW_WINDOW_SECONDS)
-    except Exception:  # cache down: count rather than lose the view
+        added = cache.add(key, 1, VIEW_WINDOW_SECONDS)
+    except Exception:
+        added = None
+    if added is None:
         logger.warning("view counter: cache unavailable, counting without dedup")
         return True
+    return bool(added)
 
 
 def article_view_register(*, article: Article, request) -> bool:

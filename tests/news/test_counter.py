@@ -152,6 +152,24 @@ def test_views_count_even_when_the_cache_is_down(client, settings):
     assert views_of(article) == 1
 
 
+@pytest.mark.django_db
+def test_views_count_when_django_redis_ignores_the_outage(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+    article = ArticleFactory()
+    assert client.post(beacon_url(article), **SAME_ORIGIN).status_code == 204
+    assert views_of(article) == 1
+
+
 READERS = 40
 BEACONS_PER_READER = 3
 
