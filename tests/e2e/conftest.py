@@ -46,3 +46,19 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def plain_static_urls(settings):
+    """Unhashed static URLs, which the live server finds in the source folders.
+
+    live_server serves static files through the finders, which do not know the
+    session's hashed (collected) names: without this, pages would be tested
+    without their stylesheet and script.
+    """
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }

@@ -31,23 +31,8 @@ def log_in(page, live_server):
     )
 
 
-@pytest.fixture
-def plain_static_urls(settings):
-    """Unhashed static URLs, which the live server finds in the source folders.
-
-    The session's collected (hashed) files are not served by live_server, so
-    without this the page would be tested without its stylesheet and script.
-    """
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        },
-    }
-
-
 def test_attendance_list_prints_with_letterhead_and_signature_column(
-    live_server, page, tmp_path, plain_static_urls
+    live_server, page, tmp_path
 ):
     profile = InstitutionProfileFactory(
         name="KPU Kabupaten Sukamaju", address="Jl. Merdeka Timur No. 17"
