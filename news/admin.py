@@ -20,6 +20,10 @@ class ArticlePhotoInline(admin.TabularInline):
     extra = 1
     fields = ["image", "caption", "credit", "order", "embed_url"]
     readonly_fields = ["embed_url"]
+    verbose_name = _("foto galeri")
+    verbose_name_plural = _(
+        "galeri foto (tampil di bawah isi berita dan di halaman Galeri)"
+    )
 
     @admin.display(description=_("alamat untuk disisipkan ke isi berita"))
     def embed_url(self, photo):
@@ -28,10 +32,6 @@ class ArticlePhotoInline(admin.TabularInline):
         if not photo.pk or not photo.image:
             return "—"
         return photo.image_800.url
-    verbose_name = _("foto galeri")
-    verbose_name_plural = _(
-        "galeri foto (tampil di bawah isi berita dan di halaman Galeri)"
-    )
 
 
 class ArticleStatusFilter(admin.SimpleListFilter):
