@@ -130,25 +130,83 @@ PAGES = [
 
 
 def demo_image(text, size=(1200, 800), seed=0, fmt="JPEG"):
-    """A generated photo-like picture (gradient, shapes, caption); no downloads."""
+    """A generated activity photo: a meeting room with a banner and participants.
+
+    Drawn with Pillow at run time, nothing downloaded; ``seed`` varies colours
+    and the number of people, ``text`` is printed on the banner.
+    """
     rng = random.Random(seed)
     width, height = size
-    base = (rng.randint(40, 160), rng.randint(40, 140), rng.randint(60, 180))
-    image = Image.new("RGB", size, base)
+    wall = (rng.randint(150, 215), rng.randint(140, 205), rng.randint(125, 190))
+    image = Image.new("RGB", size, wall)
     draw = ImageDraw.Draw(image)
-    for y in range(height):
-        shade = int(60 * y / height)
-        draw.line([(0, y), (width, y)], fill=tuple(min(255, c + shade) for c in base))
-    for _ in range(12):
-        x, y = rng.randint(0, width), rng.randint(0, height)
-        r = rng.randint(height // 12, height // 4)
-        colour = tuple(rng.randint(120, 240) for _ in range(3))
-        draw.ellipse([x - r, y - r, x + r, y + r], outline=colour, width=6)
-    font = ImageFont.load_default(size=max(18, height // 14))
-    draw.rectangle([0, height - height // 5, width, height], fill=(0, 0, 0))
-    draw.text(
-        (width // 30, height - height // 6), text, fill=(255, 255, 255), font=font
-    )
+    for y in range(height):  # light falling from the ceiling
+        shade = int(40 * y / height)
+        draw.line([(0, y), (width, y)], fill=tuple(max(0, c - shade) for c in wall))
+    if width < 400:  # small pictures (logos) get a simple emblem
+        draw.ellipse(
+            [8, 8, width - 8, height - 8],
+            fill=(139, 26, 26),
+            outline=(255, 215, 0),
+            width=6,
+        )
+        font = ImageFont.load_default(size=height // 4)
+        draw.text((width / 2, height / 2), text, fill="white", font=font, anchor="mm")
+        return _as_file(image, fmt)
+    # Banner with the event title, wrapped to fit.
+    banner = [width * 0.08, height * 0.08, width * 0.92, height * 0.36]
+    draw.rectangle(banner, fill=(139, 26, 26), outline=(240, 240, 240), width=4)
+    font_size = height // 14
+    font = ImageFont.load_default(size=font_size)
+    lines = _wrap(text, font, banner[2] - banner[0] - 40)
+    while len(lines) > 2 and font_size > 12:
+        font_size -= 2
+        font = ImageFont.load_default(size=font_size)
+        lines = _wrap(text, font, banner[2] - banner[0] - 40)
+    centre_y = (banner[1] + banner[3]) / 2 - (len(lines) - 1) * font_size * 0.6
+    for index, line in enumerate(lines[:2]):
+        draw.text(
+            (width / 2, centre_y + index * font_size * 1.2),
+            line,
+            fill="white",
+            font=font,
+            anchor="mm",
+        )
+    # Participants behind a long table.
+    people = rng.randint(4, 8)
+    for index in range(people):
+        x = width * (0.1 + 0.8 * (index + 0.5) / people)
+        head = height * 0.055
+        colour = rng.choice(
+            [(40, 40, 60), (90, 60, 40), (30, 70, 110), (120, 30, 30), (60, 60, 60)]
+        )
+        draw.rounded_rectangle(
+            [x - head * 1.6, height * 0.5, x + head * 1.6, height * 0.75],
+            radius=int(head),
+            fill=colour,
+        )
+        draw.ellipse(
+            [x - head, height * 0.5 - head * 2.1, x + head, height * 0.5 - head * 0.1],
+            fill=(rng.randint(150, 210), rng.randint(110, 160), rng.randint(80, 120)),
+        )
+    draw.rectangle([0, height * 0.68, width, height * 0.8], fill=(90, 60, 35))
+    draw.rectangle([0, height * 0.8, width, height], fill=(110, 110, 120))
+    return _as_file(image, fmt)
+
+
+def _wrap(text, font, max_width):
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if font.getlength(candidate) <= max_width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    return [*lines, current] if current else lines
+
+
+def _as_file(image, fmt):
     out = io.BytesIO()
     image.save(out, fmt, quality=80)
     return ContentFile(out.getvalue(), name=f"demo.{fmt.lower()}")
