@@ -45,6 +45,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     "humas_site",
     "news",
+    "django_comments",
     "agendas",
     "meetings",
     "humas_site.apps.HumasAdminConfig",
@@ -287,3 +288,7 @@ LOGGING = {
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
     },
 }
+
+# Reader comments (django-contrib-comments): the model, form and moderation
+# live in the news app (news.ArticleComment, news/comments.py).
+COMMENTS_APP = "news"

@@ -5,6 +5,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Q, Sum
@@ -14,6 +15,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
+from django_comments.abstracts import CommentAbstractModel
+from django_comments.managers import CommentManager
 from taggit.managers import TaggableManager
 
 from humas_site.images import RandomUploadPath, SafeImageField
@@ -397,6 +400,15 @@ class Article(TimeStampedModel):
         related_name="articles",
         help_text=_("Rapat atau kegiatan yang diberitakan, jika ada."),
     )
+    # Tag names copied onto the row (kept in sync by news.search signal
+    # handlers) so that the full-text expression index can cover them.
+    search_tags = models.TextField(
+        _("tag untuk pencarian"),
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Nama tag, diisi otomatis untuk pencarian."),
+    )
 
     featured_400, featured_800, featured_1200 = _rendition_specs(
         "featured_image"
@@ -737,3 +749,50 @@ class ArticleDailyView(models.Model):
                 cls.objects.create(article_id=article_id, date=day, views=views)
         except IntegrityError:
             rows.update(views=F("views") + views)
+
+
+class ArticleCommentQuerySet(models.QuerySet):
+    """Moderation states of reader comments ("Tinggalkan Balasan").
+
+    pending: waiting for an editor; approved: public; rejected: removed by an
+    editor; spam: marked as spam (automatically or by an editor).
+    """
+
+    def approved(self):
+        return self.filter(is_public=True, is_removed=False, is_spam=False)
+
+    def pending(self):
+        return self.filter(is_public=False, is_removed=False, is_spam=False)
+
+    def rejected(self):
+        return self.filter(is_removed=True, is_spam=False)
+
+    def spam(self):
+        return self.filter(is_spam=True)
+
+    def for_article(self, article):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_pk=str(article.pk),
+        )
+
+
+class ArticleComment(CommentAbstractModel):
+    """A reader's comment on an article; public only after an editor approves it.
+
+    The comment model of django-contrib-comments (``COMMENTS_APP = "news"``)
+    with a spam mark: more than two links, or an editor's decision.
+    """
+
+    is_spam = models.BooleanField(
+        _("spam"),
+        default=False,
+        db_index=True,
+        help_text=_("Komentar spam tidak pernah tampil di situs."),
+    )
+
+    objects = CommentManager.from_queryset(ArticleCommentQuerySet)()
+
+    class Meta(CommentAbstractModel.Meta):
+        verbose_name = _("komentar")
+        verbose_name_plural = _("komentar")
