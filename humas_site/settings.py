@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "humas_site.middleware.BlockProbesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "humas_site.page_cache.PublicPageCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "humas_site.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -144,6 +146,11 @@ else:
             "LOCATION": "humas",
         }
     }
+
+# Anonymous public pages are cached whole (humas_site/page_cache.py) for this
+# many seconds server-side, and by browsers and CDNs for PAGE_BROWSER_MAX_AGE.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
+PAGE_BROWSER_MAX_AGE = int(os.environ.get("DJANGO_PAGE_MAX_AGE", "60"))
 
 _VALIDATORS = "django.contrib.auth.password_validation."
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,124 @@
+"""Whole-page cache for anonymous readers, with HTTP caching headers.
+
+Public pages are stored in the configured cache (Redis in production) and
+replayed with their headers. Every stored page belongs to a *content
+generation*; saving or deleting any public content starts a new generation
+(``signals.py``), so publishing, editing or unpublishing shows everywhere at
+once. A scheduled article appears by itself because no page is kept past the
+next scheduled publication time.
+
+Requests carrying any cookie but the language choice (staff sessions, CSRF
+tokens, flash messages) bypass the cache entirely and are marked private, so
+logged-in staff always see fresh pages.
+"""
+
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
+
+GENERATION_KEY = "page_cache:generation"
+CACHEABLE_TYPES = (
+    "text/html",
+    "text/plain",
+    "text/calendar",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+)
+UNCACHED_PATHS = ("/account/", "/healthz", "/bahasa/", "/i18n/")
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A fresh number after a cache flush, so no older page can match.
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, None)
+    return generation
+
+
+def new_generation():
+    """Forget every stored page (called when public content changes)."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def seconds_until_next_publication():
+    """Seconds until the next scheduled article goes live, or None."""
+    try:
+        article_model = apps.get_model("news", "Article")
+        upcoming = (
+            article_model.objects.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+    except (LookupError, DatabaseError):
+        return None
+    if upcoming is None:
+        return None
+    return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
+
+
+def is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(("/" + settings.ADMIN_URL, *UNCACHED_PATHS)):
+        return False
+    return set(request.COOKIES) <= {settings.LANGUAGE_COOKIE_NAME}
+
+
+def is_cacheable_response(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")
+        and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+        and not any(
+            word in cache_control for word in ("private", "no-cache", "no-store")
+        )
+    )
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not is_cacheable_request(request):
+            response = self.get_response(request)
+            if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+                patch_cache_control(response, private=True)
+            return response
+
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        key = (
+            f"page_cache:{current_generation()}:{language}:"
+            f"{request.get_host()}:{request.get_full_path()}"
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(
+                    response, public=True, max_age=settings.PAGE_BROWSER_MAX_AGE
+                )
+            if not response.has_header("Last-Modified"):
+                response["Last-Modified"] = http_date()
+            set_response_etag(response)
+            timeout = settings.PAGE_CACHE_SECONDS
+            next_publication = seconds_until_next_publication()
+            if next_publication is not None:
+                timeout = min(timeout, next_publication)
+            cache.set(key, response, timeout)
+        return response
