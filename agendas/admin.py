@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from humas_site.admin_mixins import EditConflictMixin
 from humas_site.templatetags.humas_tags import tanggal, tanggal_jam
 
 from .forms import EventAdminForm
@@ -27,7 +28,7 @@ class EventExceptionInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(EditConflictMixin, admin.ModelAdmin):
     form = EventAdminForm
     inlines = [EventExceptionInline]
     list_display = [

@@ -5,7 +5,6 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Q, Sum
@@ -13,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from imagekit.models import ImageSpecField
-from imagekit.processors import ResizeToFit
 from django_comments.abstracts import CommentAbstractModel
 from django_comments.managers import CommentManager
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFit
 from taggit.managers import TaggableManager
 
 from humas_site.images import RandomUploadPath, SafeImageField
@@ -191,6 +190,12 @@ class ArticleQuerySet(models.QuerySet):
             .filter(recent_views__gt=0)
             .order_by("-recent_views", "-published_at")
         )
+
+    def with_comment_count(self):
+        """Annotate ``comment_count``: approved comments (a subquery, no N+1)."""
+        from .comments import approved_count_subquery
+
+        return self.annotate(comment_count=approved_count_subquery())
 
     def related_to(self, article, *, limit=4):
         """Articles sharing the most tags with ``article``, then others from its
@@ -771,8 +776,11 @@ class ArticleCommentQuerySet(models.QuerySet):
         return self.filter(is_spam=True)
 
     def for_article(self, article):
+        # By app label and model name (a join) rather than a ContentType
+        # lookup, so that no extra query is needed.
         return self.filter(
-            content_type=ContentType.objects.get_for_model(Article),
+            content_type__app_label=Article._meta.app_label,
+            content_type__model=Article._meta.model_name,
             object_pk=str(article.pk),
         )
 

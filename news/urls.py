@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import comment_views, feeds, views
 
 app_name = "news"
 
@@ -29,6 +29,12 @@ urlpatterns = [
         "berita/arsip/<int:year>/<int:month>/",
         views.ArticleMonthArchiveView.as_view(),
         name="archive_month",
+    ),
+    path("berita/terpopuler/", views.PopularArticlesView.as_view(), name="popular"),
+    path(
+        "berita/<int:pk>/komentar/",
+        comment_views.post_comment,
+        name="comment_post",
     ),
     path(
         "berita/<int:pk>/dilihat/",

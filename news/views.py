@@ -1,14 +1,13 @@
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import (
     Http404,
     HttpResponse,
     HttpResponseForbidden,
     HttpResponsePermanentRedirect,
 )
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -20,7 +19,9 @@ from taggit.models import Tag
 
 from humas_site.models import Unit
 
+from . import ratelimit
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
+from .search import SearchForm, result_snippets, search_articles
 from .services import article_view_register
 
 
@@ -32,7 +33,11 @@ class ArticleListMixin:
     template_name = "news/article_list.html"
 
     def get_queryset(self):
-        return Article.objects.published().select_related("category", "unit")
+        return (
+            Article.objects.published()
+            .select_related("category", "unit")
+            .with_comment_count()
+        )
 
 
 class ArticleListView(ArticleListMixin, ListView):
@@ -87,30 +92,70 @@ class ArticleMonthArchiveView(ArticleListMixin, MonthArchiveView):
 
 
 class SearchView(ArticleListMixin, ListView):
+    """Search published articles (news/search.py), with filters; rate-limited."""
+
     template_name = "news/article_search.html"
 
+    def get(self, request, *args, **kwargs):
+        limit, window = ratelimit.SEARCH_LIMIT
+        if not ratelimit.hit(request, "search", limit, window):
+            response = render(
+                request, "news/search_limited.html", {"seconds": window}, status=429
+            )
+            response["Retry-After"] = str(ratelimit.retry_after(window))
+            add_never_cache_headers(response)
+            return response
+        return super().get(request, *args, **kwargs)
+
     @cached_property
-    def query(self):
-        # NUL characters cannot be sent to PostgreSQL; nobody searches for them.
-        return self.request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    def form(self):
+        form = SearchForm(self.request.GET or None)
+        form.is_valid()  # fills cleaned_data with the valid fields
+        return form
 
     def get_queryset(self):
-        if not self.query:
+        terms = self.form.terms
+        if not terms:
             return Article.objects.none()
+        return search_articles(self.form.filter(super().get_queryset()), terms)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.form
+        cleaned = getattr(form, "cleaned_data", {})
+        params = {
+            "q": cleaned.get("q", ""),
+            "kategori": getattr(cleaned.get("kategori"), "slug", ""),
+            "unit": getattr(cleaned.get("unit"), "slug", ""),
+            "tahun": cleaned.get("tahun") or "",
+        }
+        result_snippets(context["object_list"], form.terms)
+        context.update(
+            form=form,
+            query=params["q"],
+            searched=bool(form.terms),
+            query_string=urlencode({k: v for k, v in params.items() if v}),
+        )
+        return context
+
+
+class PopularArticlesView(ListView):
+    """Terpopuler: the most-read published articles of the last seven days."""
+
+    template_name = "news/popular.html"
+    days = 7
+    limit = 20
+
+    def get_queryset(self):
         return (
-            super()
-            .get_queryset()
-            .filter(
-                Q(title__icontains=self.query)
-                | Q(lead__icontains=self.query)
-                | Q(body__icontains=self.query)
-            )
+            Article.objects.published()
+            .most_read(days=self.days)
+            .select_related("category", "unit")
+            .with_comment_count()[: self.limit]
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            query=self.query, query_string=urlencode({"q": self.query}), **kwargs
-        )
+        return super().get_context_data(days=self.days, **kwargs)
 
 
 class ArticleDetailView(DetailView):

@@ -20,7 +20,11 @@ register = template.Library()
 def home_news(count=6):
     """The headline (newest headline-flagged article, else the newest) and the
     ``count`` latest articles after it. Two or three queries."""
-    published = Article.objects.published().select_related("category", "unit")
+    published = (
+        Article.objects.published()
+        .select_related("category", "unit")
+        .with_comment_count()
+    )
     headline = published.headlines().first() or published.first()
     latest = published.exclude(pk=headline.pk)[:count] if headline else []
     return {"headline": headline, "latest": latest}

@@ -1,0 +1,93 @@
+"""Posting a reader comment.
+
+The article page may come from the whole-page cache, so the form carries no
+CSRF token: this view is CSRF-exempt and instead accepts only same-origin
+posts (Sec-Fetch-Site or Origin, like the view counter), checks the signed
+security fields and honeypot of django-contrib-comments, and rate-limits each
+client. A CSRF token in the form would also stop the page cache from storing
+the article page at all.
+"""
+
+import ipaddress
+
+from django.contrib import messages
+from django.contrib.sites.shortcuts import get_current_site
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django_comments import signals
+
+from . import ratelimit
+from .comments import ArticleCommentForm
+from .models import Article
+from .services import client_address
+from .views import _same_origin
+
+SUCCESS_MESSAGE = gettext_lazy("Komentar Anda menunggu moderasi. Terima kasih!")
+
+
+def _valid_ip(address):
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def _back_to_comments(article):
+    return redirect(article.get_absolute_url() + "#komentar")
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def post_comment(request, pk):
+    if not _same_origin(request):
+        return HttpResponseForbidden(
+            _("Komentar hanya dapat dikirim dari halaman berita di situs ini.")
+        )
+    article = get_object_or_404(
+        Article.objects.published().select_related("category", "unit"), pk=pk
+    )
+    if not article.allow_comments:
+        messages.error(request, _("Komentar untuk berita ini ditutup."))
+        return _back_to_comments(article)
+    limit, window = ratelimit.COMMENT_LIMIT
+    if not ratelimit.hit(request, "comment", limit, window):
+        response = render(
+            request,
+            "news/comments/limited.html",
+            {"article": article, "minutes": window // 60},
+            status=429,
+        )
+        response["Retry-After"] = str(ratelimit.retry_after(window))
+        return response
+
+    form = ArticleCommentForm(article, data=request.POST)
+    if form.is_honeypot_filled:
+        # Bots learn nothing: the same answer as a real comment, nothing saved.
+        messages.success(request, SUCCESS_MESSAGE)
+        return _back_to_comments(article)
+    if not form.is_valid():
+        return render(
+            request, "news/comments/form_page.html", {"article": article, "form": form}
+        )
+
+    comment = form.get_comment_object(site_id=get_current_site(request).pk)
+    comment.ip_address = _valid_ip(client_address(request))
+    # The moderator (news.comments.ArticleModerator) keeps it private.
+    responses = signals.comment_will_be_posted.send(
+        sender=comment.__class__, comment=comment, request=request
+    )
+    if any(response is False for _receiver, response in responses):
+        messages.error(request, _("Komentar untuk berita ini ditutup."))
+        return _back_to_comments(article)
+    comment.save()
+    signals.comment_was_posted.send(
+        sender=comment.__class__, comment=comment, request=request
+    )
+    messages.success(request, SUCCESS_MESSAGE)
+    return _back_to_comments(article)

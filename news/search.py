@@ -1,0 +1,324 @@
+"""Article search: PostgreSQL full-text search in Indonesian, a contains
+fallback on SQLite, query cleaning and highlighted snippets.
+
+On PostgreSQL the query uses exactly the expression of the GIN index created by
+migration 0003 (``search_vector()``), so that the planner can use the index;
+``tests/news/test_search_pg.py`` checks this with EXPLAIN.
+
+The Snowball Indonesian stemmer used by the ``indonesian`` configuration strips
+affixes such as me-/pe-/-kan/-an ("pemilihan" and "pemilih" → "pilih",
+"mengoptimalkan" → "optimal") but not borrowed derivational suffixes
+("optimalisasi" stays "optimalisasi"). Each search word therefore also matches
+by prefix on its stem without such a suffix: "optimalisasi" searches
+``optimalisasi | optimal:*``.
+"""
+
+import html
+import re
+
+from django import forms
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.dispatch import receiver
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from humas_site.models import Unit
+
+from .models import Article, Category
+
+SEARCH_CONFIG = "indonesian"
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+# Borrowed derivational suffixes the Indonesian stemmer leaves in place,
+# longest first. A word ending in one also matches its stem as a prefix.
+DERIVATIONAL_SUFFIXES = ("isasi", "isme", "isir", "itas", "asi", "wati", "wan")
+MIN_STEM_LENGTH = 4
+WORD = re.compile(r"[^\W_]+")
+# Markers around highlighted words in ts_headline output (Unicode private use
+# characters, removed from the text first); turned into <mark> after escaping.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+
+
+def search_vector():
+    """The weighted document: title A, lead and tags B, body C.
+
+    Must stay identical to the frozen copy in migration 0003 (the GIN index).
+    """
+    return (
+        SearchVector("title", config=SEARCH_CONFIG, weight="A")
+        + SearchVector("lead", config=SEARCH_CONFIG, weight="B")
+        + SearchVector("search_tags", config=SEARCH_CONFIG, weight="B")
+        + SearchVector("body", config=SEARCH_CONFIG, weight="C")
+    )
+
+
+def uses_full_text_search():
+    return connection.vendor == "postgresql"
+
+
+def search_terms(query):
+    """The words of ``query`` (letters and digits only), lower case, at most
+    MAX_TERMS, duplicates dropped. Punctuation, quotes, operators and markup
+    never reach the database as syntax."""
+    terms = []
+    for word in WORD.findall(query.lower()):
+        word = word[:50]
+        if word not in terms:
+            terms.append(word)
+    return terms[:MAX_TERMS]
+
+
+def trimmed_stem(word):
+    """``word`` without a derivational suffix, or "" if it has none (or the
+    rest would be too short to search by prefix)."""
+    for suffix in DERIVATIONAL_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM_LENGTH:
+            return word[: -len(suffix)]
+    return ""
+
+
+def tsquery_text(terms):
+    """A ``to_tsquery`` expression: every word must match, each word as itself
+    or, if it has a derivational suffix, by prefix on its trimmed stem."""
+    parts = []
+    for term in terms:
+        stem = trimmed_stem(term)
+        parts.append(f"({term} | {stem}:*)" if stem else term)
+    return " & ".join(parts)
+
+
+def _strip_html(expression):
+    return Func(
+        expression,
+        Value(r"<[^>]*>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+
+
+def search_articles(queryset, terms):
+    """``queryset`` filtered to ``terms`` and ordered by relevance.
+
+    PostgreSQL: full-text match on the indexed vector, ranked, with
+    ``title_highlight`` and ``snippet`` (ts_headline) annotations.
+    Other databases: every term contained in title, lead, body or tags.
+    """
+    if not uses_full_text_search():
+        for term in terms:
+            queryset = queryset.filter(
+                Q(title__icontains=term)
+                | Q(lead__icontains=term)
+                | Q(body__icontains=term)
+                | Q(search_tags__icontains=term)
+            )
+        return queryset.order_by("-published_at", "-pk")
+
+    query = SearchQuery(tsquery_text(terms), search_type="raw", config=SEARCH_CONFIG)
+    vector = search_vector()
+    headline_options = {
+        "config": SEARCH_CONFIG,
+        "start_sel": MARK_START,
+        "stop_sel": MARK_STOP,
+    }
+    return (
+        queryset.annotate(search=vector)
+        .filter(search=query)
+        .annotate(
+            rank=SearchRank(vector, query),
+            title_highlight=SearchHeadline(
+                "title", query, highlight_all=True, **headline_options
+            ),
+            snippet=SearchHeadline(
+                _strip_html(F("body")),
+                query,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+                **headline_options,
+            ),
+        )
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def marked(text):
+    """Escape ``text`` (ts_headline output of stored HTML) and turn only the
+    highlight markers into <mark> elements."""
+    text = html.unescape(strip_tags(text or ""))
+    escaped = escape(text)
+    return mark_safe(
+        escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    )
+
+
+def highlight(text, terms):
+    """Escaped ``text`` with the search words wrapped in <mark> (SQLite)."""
+    escaped = escape(text)
+    if not terms:
+        return mark_safe(escaped)
+    pattern = re.compile(
+        "|".join(re.escape(escape(term)) for term in terms), re.IGNORECASE
+    )
+    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped))
+
+
+def result_snippets(articles, terms):
+    """Set ``highlighted_title`` and ``highlighted_snippet`` (safe HTML) on
+    each article of a result page."""
+    for article in articles:
+        if hasattr(article, "snippet"):
+            article.highlighted_title = marked(article.title_highlight)
+            article.highlighted_snippet = marked(article.snippet)
+        else:
+            text = article.lead or html.unescape(strip_tags(article.body))
+            text = Truncator(text).words(40)
+            article.highlighted_title = highlight(article.title, terms)
+            article.highlighted_snippet = highlight(text, terms)
+    return articles
+
+
+def clean_query(value):
+    """The reader's text without NUL and marker characters, spaces collapsed."""
+    value = (value or "").replace("\x00", "")
+    value = value.replace(MARK_START, "").replace(MARK_STOP, "")
+    return " ".join(value.split())
+
+
+class SearchForm(forms.Form):
+    """The search box and its filters; every problem becomes an Indonesian
+    message on a normal page."""
+
+    q = forms.CharField(label=_("Kata kunci"), required=False, strip=False)
+    kategori = forms.ModelChoiceField(
+        label=_("Kategori"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Semua kategori"),
+        error_messages={"invalid_choice": _("Kategori tidak dikenal.")},
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Unit kerja"),
+        queryset=Unit.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Semua unit"),
+        error_messages={"invalid_choice": _("Unit kerja tidak dikenal.")},
+    )
+    tahun = forms.TypedChoiceField(
+        label=_("Tahun"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Tahun tidak tersedia.")},
+    )
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for name in self.base_fields:
+                values = [clean_query(v) for v in data.getlist(name)]
+                data.setlist(name, values[:1])
+        super().__init__(data, **kwargs)
+        years = Article.objects.published().dates("published_at", "year", "DESC")
+        self.fields["tahun"].choices = [("", _("Semua tahun"))] + [
+            (day.year, day.year) for day in years
+        ]
+
+    def clean_q(self):
+        query = self.cleaned_data["q"]
+        if len(query) > MAX_QUERY_LENGTH:
+            raise forms.ValidationError(
+                _(
+                    "Kata kunci terlalu panjang: %(length)d karakter. Gunakan "
+                    "paling banyak %(max)d karakter."
+                ),
+                params={"length": len(query), "max": MAX_QUERY_LENGTH},
+                code="too_long",
+            )
+        if query and not search_terms(query):
+            raise forms.ValidationError(
+                _(
+                    "Kata kunci harus memuat huruf atau angka. Tanda baca dan "
+                    "simbol saja tidak dapat dicari."
+                ),
+                code="no_words",
+            )
+        return query
+
+    def filter(self, queryset):
+        """Apply the valid filters (an invalid one is reported, not applied)."""
+        data = getattr(self, "cleaned_data", {})
+        if data.get("kategori"):
+            queryset = queryset.filter(category=data["kategori"])
+        if data.get("unit"):
+            queryset = queryset.filter(unit=data["unit"])
+        if data.get("tahun"):
+            queryset = queryset.filter(published_at__year=data["tahun"])
+        return queryset
+
+    @property
+    def terms(self):
+        data = getattr(self, "cleaned_data", {})
+        return search_terms(data.get("q", ""))
+
+
+def refresh_search_tags(article_ids):
+    """Copy the current tag names onto the articles ``article_ids``."""
+    names = {pk: [] for pk in article_ids}
+    for pk, name in Article.tags.through.objects.filter(
+        content_type__app_label="news",
+        content_type__model="article",
+        object_id__in=list(names),
+    ).values_list("object_id", "tag__name"):
+        names[pk].append(name)
+    for pk, tag_names in names.items():
+        Article.objects.filter(pk=pk).update(search_tags=" ".join(sorted(tag_names)))
+
+
+# The copy of the tag names stays right whatever changes the tags: adding or
+# removing an article's tags, renaming or deleting a tag.
+
+
+@receiver(m2m_changed, sender=Article.tags.through)
+def article_tags_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(
+        instance, Article
+    ):
+        refresh_search_tags([instance.pk])
+
+
+@receiver(post_save, sender=Tag)
+def tag_renamed(sender, instance, created, **kwargs):
+    if not created:
+        refresh_search_tags(_tagged_article_ids(instance))
+
+
+@receiver(pre_delete, sender=Tag)
+def tag_deleting(sender, instance, **kwargs):
+    instance._search_article_ids = _tagged_article_ids(instance)
+
+
+@receiver(post_delete, sender=Tag)
+def tag_deleted(sender, instance, **kwargs):
+    refresh_search_tags(getattr(instance, "_search_article_ids", []))
+
+
+def _tagged_article_ids(tag):
+    return list(
+        Article.objects.filter(tags=tag).values_list("pk", flat=True).distinct()
+    )

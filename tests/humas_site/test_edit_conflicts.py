@@ -1,0 +1,105 @@
+"""Two editors on one record: the second save is refused, nothing is lost."""
+
+from datetime import timedelta
+from html.parser import HTMLParser
+
+import pytest
+from django.utils import timezone
+
+from agendas.models import Event
+from meetings.models import Meeting
+from tests.factories import EventFactory, MeetingFactory, ParticipantFactory
+
+
+class FormFields(HTMLParser):
+    """The values a browser would submit from the admin change form."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if (
+            tag == "input"
+            and name
+            and attrs.get("type") not in ("submit", "button", "file")
+        ):
+            checkable = attrs.get("type") in ("checkbox", "radio")
+            if checkable and "checked" not in attrs:
+                return
+            self.data.append((name, attrs.get("value", "on" if checkable else "")))
+        elif tag == "select" and name:
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data.append((self._select, attrs.get("value", "")))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.data.append((name, ""))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            name, value = self.data.pop()
+            self.data.append((name, value + data))
+
+
+def submitted_form(response):
+    parser = FormFields()
+    parser.feed(response.content.decode())
+    data = {}
+    for name, value in parser.data:
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def edit_twice(admin_client, url, field, first, second):
+    """Open the form twice, save the first copy, then try to save the second."""
+    form_a = submitted_form(admin_client.get(url))
+    form_b = submitted_form(admin_client.get(url))
+    form_a[field] = [first]
+    assert admin_client.post(url, form_a).status_code == 302
+    form_b[field] = [second]
+    return admin_client.post(url, form_b)
+
+
+@pytest.mark.django_db
+def test_second_save_of_a_meeting_is_refused_with_a_clear_message(admin_client):
+    meeting = MeetingFactory(title="Rapat internal November")
+    ParticipantFactory(meeting=meeting, role="pimpinan")
+    url = f"/admin/meetings/meeting/{meeting.pk}/change/"
+    response = edit_twice(admin_client, url, "title", "Rapat A", "Rapat B")
+    assert response.status_code == 200
+    assert "sudah diubah orang lain" in response.content.decode()
+    assert 'value="Rapat B"' in response.content.decode()  # the input is kept
+    assert Meeting.objects.get(pk=meeting.pk).title == "Rapat A"
+
+
+@pytest.mark.django_db
+def test_second_save_of_an_event_is_refused(admin_client):
+    event = EventFactory(
+        title="Sosialisasi pemilih pemula",
+        starts_at=timezone.now() + timedelta(days=3),
+    )
+    url = f"/admin/agendas/event/{event.pk}/change/"
+    response = edit_twice(admin_client, url, "title", "Sosialisasi A", "Sosialisasi B")
+    assert "sudah diubah orang lain" in response.content.decode()
+    assert Event.objects.get(pk=event.pk).title == "Sosialisasi A"
+
+
+@pytest.mark.django_db
+def test_saving_again_after_reloading_works(admin_client):
+    meeting = MeetingFactory()
+    ParticipantFactory(meeting=meeting, role="pimpinan")
+    url = f"/admin/meetings/meeting/{meeting.pk}/change/"
+    for title in ("Rapat pertama", "Rapat kedua"):
+        form = submitted_form(admin_client.get(url))
+        form["title"] = [title]
+        assert admin_client.post(url, form).status_code == 302
+    assert Meeting.objects.get(pk=meeting.pk).title == "Rapat kedua"
