@@ -240,9 +240,9 @@ def test_search_finds_published_articles_only(client):
     ArticleFactory(title="Sosialisasi pemilih pemula di SMA")
     ArticleFactory(title="Sosialisasi draf", status="draft")
     response = client.get(reverse("news:search"), {"q": "sosialisasi"})
-    assertContains(response, "Sosialisasi pemilih pemula di SMA")
+    assertContains(response, "Sosialisasi</mark> pemilih pemula di SMA")
     assertNotContains(response, "Sosialisasi draf")
-    assertContains(response, "1 berita ditemukan.")
+    assertContains(response, "1 berita ditemukan untuk")
 
 
 def test_article_page_has_canonical_open_graph_and_json_ld(client):
