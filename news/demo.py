@@ -1223,7 +1223,7 @@ def seed(stdout):
         if not article.featured_image:
             article.featured_image.save(
                 "foto.jpg",
-                demo_image(data["title"][:48], size=(1600, 1067), seed=index),
+                demo_image(data["title"], size=(1600, 1067), seed=index),
                 save=True,
             )
         if data.get("gallery") and not article.photos.exists():
