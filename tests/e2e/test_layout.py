@@ -1,0 +1,40 @@
+"""The public pages fit a 360 px phone: nothing scrolls sideways."""
+
+import pytest
+from django.core.management import call_command
+
+from news.models import Article
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > width + 1)
+    .filter((el) => !el.closest('[data-scrollable], .table-scroll, pre'))
+    .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''))
+    .slice(0, 5);
+}"""
+
+
+def test_public_pages_fit_a_small_phone(live_server, browser):
+    call_command("seed_demo")
+    article = Article.objects.published().order_by("-published_at").first()
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    problems = {}
+    for path in [
+        "/",
+        "/berita/",
+        article.get_absolute_url(),
+        "/agenda/",
+        "/rapat/",
+        "/galeri/",
+        "/profil/struktur-organisasi/",
+    ]:
+        page.goto(live_server.url + path)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > 360:
+            problems[path] = (scroll_width, page.evaluate(OVERFLOWING))
+    context.close()
+    assert problems == {}
