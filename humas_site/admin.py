@@ -66,3 +66,206 @@ admin.site.unregister(FlatPage)
 @admin.register(FlatPage)
 class InstitutionPageAdmin(FlatPageAdmin):
     form = RichFlatpageForm
+
+
+# ---- staff accounts, roles and the audit log ----
+from django.contrib import messages  # noqa: E402
+from django.contrib.admin import helpers  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.admin import UserAdmin  # noqa: E402
+from django.core.exceptions import PermissionDenied  # noqa: E402
+from django.shortcuts import render  # noqa: E402
+
+from .models import AuditEvent, StaffProfile  # noqa: E402
+from .roles import ROLES  # noqa: E402
+
+User = get_user_model()
+
+
+class StaffProfileForm(forms.ModelForm):
+    # On the "add account" page the profile is always saved, so that a new
+    # account must replace its temporary password at first login.
+    always_save = False
+
+    class Meta:
+        model = StaffProfile
+        fields = ["unit", "position", "phone", "must_change_password"]
+
+    def has_changed(self):
+        return self.always_save or super().has_changed()
+
+
+class StaffProfileInline(admin.StackedInline):
+    model = StaffProfile
+    form = StaffProfileForm
+    can_delete = False
+    min_num = 0
+    max_num = 1
+    verbose_name = _("profil staf")
+    verbose_name_plural = _("profil staf (unit kerja, jabatan, telepon)")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.always_save = obj is None
+        formset.form.base_fields["must_change_password"].initial = obj is None
+        return formset
+
+
+class RoleFilter(admin.SimpleListFilter):
+    title = _("peran")
+    parameter_name = "peran"
+
+    def lookups(self, request, model_admin):
+        return [(role, role) for role in ROLES]
+
+    def queryset(self, request, queryset):
+        if self.value() in ROLES:
+            return queryset.filter(groups__name=self.value())
+        return queryset
+
+
+class HandoverForm(forms.Form):
+    successor = forms.ModelChoiceField(
+        label=_("alihkan ke akun"),
+        queryset=User.objects.filter(is_active=True, is_staff=True).order_by(
+            "username"
+        ),
+        help_text=_(
+            "Berita, rapat dan agenda yang dibuat oleh akun terpilih dicatat atas "
+            "nama akun ini."
+        ),
+    )
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [StaffProfileInline]
+    list_display = [
+        "username",
+        "get_full_name",
+        "roles_label",
+        "unit_label",
+        "is_active",
+        "last_login",
+    ]
+    list_filter = [RoleFilter, "staff_profile__unit", "is_active", "is_superuser"]
+    list_select_related = ["staff_profile__unit"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+    actions = ["hand_over_content"]
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": (
+                    "username",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                    "is_staff",
+                    "groups",
+                ),
+                "description": _(
+                    "Beri sandi sementara: pemilik akun wajib menggantinya saat "
+                    "login pertama. Pilih peran (Administrator, Editor, Kontributor "
+                    "atau Pimpinan) dan unit kerja di bawah."
+                ),
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("peran"))
+    def roles_label(self, user):
+        return ", ".join(g.name for g in user.groups.all()) or "—"
+
+    @admin.display(description=_("unit kerja"), ordering="staff_profile__unit")
+    def unit_label(self, user):
+        profile = getattr(user, "staff_profile", None)
+        return (profile.unit if profile and profile.unit else None) or "—"
+
+    @admin.action(
+        description=_("Alihkan konten ke akun lain (staf yang pindah tugas)"),
+        permissions=["change"],
+    )
+    def hand_over_content(self, request, queryset):
+        from .handover import content_hand_over
+
+        if not request.user.is_superuser and not request.user.has_perm(
+            "auth.change_user"
+        ):
+            raise PermissionDenied
+        form = HandoverForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            successor = form.cleaned_data["successor"]
+            total = 0
+            for departing in queryset.exclude(pk=successor.pk):
+                total += sum(
+                    content_hand_over(departing=departing, successor=successor).values()
+                )
+            self.message_user(
+                request,
+                _("%(count)d konten dialihkan ke %(user)s.")
+                % {"count": total, "user": successor.get_username()},
+                messages.SUCCESS,
+            )
+            return None
+        return render(
+            request,
+            "admin/auth/user/hand_over.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Alihkan konten"),
+                "form": form,
+                "users": queryset,
+                "opts": self.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit log: readable by administrators and Pimpinan, editable by nobody."""
+
+    list_display = [
+        "at",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_repr",
+        "ip_address",
+    ]
+    list_filter = ["action", "object_type"]
+    search_fields = ["actor_name", "object_repr", "message"]
+    date_hierarchy = "at"
+    list_select_related = ["actor"]
+    fields = [
+        "at",
+        "actor",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "message",
+        "ip_address",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

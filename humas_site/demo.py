@@ -14,7 +14,7 @@ from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
-from .models import InstitutionProfile, Unit
+from .models import InstitutionProfile, StaffProfile, Unit
 from .roles import CONTRIBUTOR, EDITOR, LEADER, sync_roles
 
 INSTITUTION = {
@@ -50,11 +50,26 @@ UNITS = [
     ("Subbagian Teknis dan Hubungan Masyarakat", "humas", Unit.Kind.SUBDIVISION),
 ]
 
-# username, first name, last name, role
+# username, first name, last name, role, unit slug, position
 STAFF = [
-    ("editor", "Rina", "Wulandari", EDITOR),
-    ("kontributor", "Dimas", "Prasetyo", CONTRIBUTOR),
-    ("pimpinan", "Hendra", "Saputra", LEADER),
+    ("editor", "Rina", "Wulandari", EDITOR, "humas", "Pranata Humas"),
+    (
+        "kontributor",
+        "Dimas",
+        "Prasetyo",
+        CONTRIBUTOR,
+        "data-informasi",
+        "Staf Divisi Perencanaan, Data dan Informasi",
+    ),
+    (
+        "kontributor2",
+        "Ayu",
+        "Kartikasari",
+        CONTRIBUTOR,
+        "sosdiklih-parmas",
+        "Staf Divisi Sosialisasi dan Parmas",
+    ),
+    ("pimpinan", "Hendra", "Saputra", LEADER, "sekretariat", "Ketua KPU Kabupaten"),
 ]
 DEMO_STAFF_PASSWORD = "humas-demo-2026"
 
@@ -233,7 +248,7 @@ def seed(stdout):
 
     groups = sync_roles()
     humas = Unit.objects.get(slug="humas")
-    for username, first_name, last_name, role in STAFF:
+    for username, first_name, last_name, role, unit_slug, position in STAFF:
         user, _created = get_user_model().objects.update_or_create(
             username=username,
             defaults={
@@ -247,6 +262,16 @@ def seed(stdout):
         user.set_password(DEMO_STAFF_PASSWORD)
         user.save()
         user.groups.set([groups[role]])
+        # Demo accounts keep the printed password (no forced change).
+        StaffProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "unit": Unit.objects.get(slug=unit_slug),
+                "position": position,
+                "phone": "0812 0000 0000",
+                "must_change_password": False,
+            },
+        )
 
     for url, title, content in PAGES:
         page, _created = FlatPage.objects.update_or_create(

@@ -1,5 +1,6 @@
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, models
 from django.urls import reverse
@@ -177,3 +178,122 @@ class Unit(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:unit_detail", kwargs={"slug": self.slug})
+
+
+# ---- staff accounts and audit log ----
+class StaffProfile(models.Model):
+    """A staff account's unit, position and phone, and its first-login duty."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit kerja"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff_profiles",
+        help_text=_(
+            "Kontributor hanya melihat dan menulis draf berita unit kerjanya sendiri."
+        ),
+    )
+    position = models.CharField(
+        _("jabatan"),
+        max_length=150,
+        blank=True,
+        default="",
+        help_text=_("Misalnya: Staf Subbagian Teknis dan Hupmas."),
+    )
+    phone = models.CharField(
+        _("telepon / WhatsApp"), max_length=30, blank=True, default=""
+    )
+    must_change_password = models.BooleanField(
+        _("wajib mengganti sandi saat login berikutnya"),
+        default=True,
+        help_text=_(
+            "Akun baru memakai sandi sementara dari administrator; pemiliknya "
+            "diminta membuat sandinya sendiri sebelum bisa bekerja."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("profil staf")
+        verbose_name_plural = _("profil staf")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def recent(self):
+        """Newest first, with the actor joined."""
+        return self.select_related("actor").order_by("-at", "-pk")
+
+
+class AuditEvent(models.Model):
+    """One line of the audit log: who did what, to what, and when.
+
+    Written only by ``humas_site.audit.audit_record``; the admin shows it and
+    nobody, not even a superuser, can change or delete it there.
+    """
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("Login")
+        LOGIN_FAILED = "login_failed", _("Login gagal")
+        LOGOUT = "logout", _("Logout")
+        SUBMITTED = "submitted", _("Dikirim untuk ditinjau")
+        SENT_BACK = "sent_back", _("Dikembalikan ke penulis")
+        PUBLISHED = "published", _("Diterbitkan")
+        SCHEDULED = "scheduled", _("Dijadwalkan")
+        UNPUBLISHED = "unpublished", _("Ditarik dari situs")
+        ARCHIVED = "archived", _("Diarsipkan")
+        RESTORED = "restored", _("Revisi dipulihkan")
+        DELETED = "deleted", _("Dihapus")
+        ROLE_CHANGED = "role_changed", _("Peran diubah")
+        PASSWORD_CHANGED = "password_changed", _("Sandi diubah")
+        HANDOVER = "handover", _("Konten dialihkan")
+        REFUSED = "refused", _("Tindakan ditolak")
+
+    at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+    )
+    actor_name = models.CharField(
+        _("nama akun"),
+        max_length=150,
+        blank=True,
+        default="",
+        help_text=_("Disimpan terpisah agar tetap terbaca setelah akun dihapus."),
+    )
+    action = models.CharField(
+        _("tindakan"), max_length=30, choices=Action.choices, db_index=True
+    )
+    object_type = models.CharField(_("jenis objek"), max_length=100, blank=True)
+    object_id = models.CharField(_("ID objek"), max_length=64, blank=True)
+    object_repr = models.CharField(_("objek"), max_length=250, blank=True)
+    message = models.TextField(_("keterangan"), blank=True, default="")
+    ip_address = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("catatan audit")
+        verbose_name_plural = _("log audit")
+        # Read-only by design: no add/change/delete permissions exist.
+        default_permissions = ("view",)
+        permissions = [
+            ("view_statistics", _("Dapat melihat statistik publikasi per unit")),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action}"

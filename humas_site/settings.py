@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "imagekit",
     "taggit",
+    "simple_history",
     "django_otp",
     "django_otp.plugins.otp_static",
     "django_otp.plugins.otp_totp",
@@ -85,6 +86,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Revisions record who saved; staff accounts record who acted (audit log)
+    # and must replace an administrator-set password before working.
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "humas_site.staff.StaffAccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "humas_site.middleware.DatabaseUnavailableMiddleware",

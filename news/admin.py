@@ -1,10 +1,24 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
+from humas_site.audit import audit_record
+from humas_site.models import AuditEvent
+from humas_site.roles import can_publish, staff_unit
 from humas_site.templatetags.humas_tags import angka
 
+from . import workflow
+from .forms import ContributorDraftForm
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
+from .workflow import revision_changes
 
 
 @admin.register(Category)
@@ -60,14 +74,35 @@ class ArticleStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+# What a contributor (writer of a unit) sees of the article form.
+CONTRIBUTOR_FIELDSETS = [
+    (None, {"fields": ["title", "lead", "body"]}),
+    (
+        _("Foto utama"),
+        {"fields": ["featured_image", "image_caption", "image_credit", "image_alt"]},
+    ),
+    (_("Keterangan"), {"fields": ["category", "tags", "writer", "photographer"]}),
+    (_("Status"), {"fields": ["status", "review_note", "submitted_at"]}),
+]
+# Workflow fields change only through news.workflow, never through the form.
+WORKFLOW_FIELDS = ["status", "submitted_at", "reviewed_by", "created_by"]
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
+    """Articles, with the editorial workflow and revisions (history, compare,
+    restore). Contributors see and edit only their unit's drafts; every status
+    change is a button or an action that goes through ``news.workflow``."""
+
+    change_form_template = "admin/news/article/change_form.html"
+    object_history_list_template = "admin/news/article/object_history_list.html"
     list_display = [
         "title",
         "status_label",
         "category",
         "unit",
         "published_at",
+        "submitted_at",
         "views_label",
         "is_headline",
     ]
@@ -77,8 +112,15 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticlePhotoInline]
-    actions = ["publish", "unpublish"]
-    readonly_fields = ["views_count", "created_at", "updated_at"]
+    actions = ["submit", "publish", "unpublish", "archive"]
+    readonly_fields = [
+        "views_count",
+        "created_at",
+        "updated_at",
+        "status",
+        "submitted_at",
+        "reviewed_by",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (
@@ -97,6 +139,9 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "status",
+                    "review_note",
+                    "submitted_at",
+                    "reviewed_by",
                     "published_at",
                     "is_headline",
                     "allow_comments",
@@ -139,41 +184,276 @@ class ArticleAdmin(admin.ModelAdmin):
     def views_label(self, article):
         return angka(article.views_count)
 
+    # ---- who sees and edits what (enforced here, not only in the UI) ----
+    def get_queryset(self, request):
+        return workflow.visible_articles(request.user, super().get_queryset(request))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or workflow.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or can_publish(request.user))
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm("news.change_article")
+
+    def get_fieldsets(self, request, obj=None):
+        if workflow.is_unit_writer(request.user):
+            return CONTRIBUTOR_FIELDSETS
+        return super().get_fieldsets(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if workflow.is_unit_writer(request.user):
+            return {}  # no slug field: save() derives it from the title
+        return super().get_prepopulated_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if workflow.is_unit_writer(request.user):
+            fields.append("review_note")
+        return fields
+
+    def get_ordering(self, request):
+        # The review queue (status filter "review") lists the oldest first.
+        if request.GET.get(ArticleStatusFilter.parameter_name) == "review":
+            return [F("submitted_at").asc(nulls_first=True), "pk"]
+        return super().get_ordering(request)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+            obj.status = Article.Status.DRAFT
             if not obj.writer:
                 obj.writer = request.user.get_full_name()
+            if workflow.is_unit_writer(request.user):
+                obj.unit = staff_unit(request.user)
+        else:
+            # Restoring a revision or a crafted form never changes the status:
+            # only news.workflow does.
+            current = (
+                Article.objects.filter(pk=obj.pk)
+                .values(
+                    *[
+                        f"{name}_id" if name in ("reviewed_by", "created_by") else name
+                        for name in WORKFLOW_FIELDS
+                    ]
+                )
+                .first()
+            )
+            for name, value in (current or {}).items():
+                setattr(obj, name, value)
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Terbitkan berita yang dipilih"))
-    def publish(self, request, queryset):
-        # A future published_at keeps the article scheduled until then.
-        count = queryset.update(status=Article.Status.PUBLISHED)
+    # ---- workflow buttons on the change form ----
+    def render_change_form(self, request, context, add=False, change=False, **kw):
+        obj = context.get("original")
+        context["workflow_transitions"] = (
+            workflow.available_transitions(user=request.user, article=obj)
+            if obj is not None and obj.pk
+            else []
+        )
+        return super().render_change_form(request, context, add, change, **kw)
+
+    def response_change(self, request, obj):
+        if "_transition" in request.POST:
+            self._apply_transition(request, obj, request.POST["_transition"])
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_transition" in request.POST:
+            self._apply_transition(request, obj, request.POST["_transition"])
+            return HttpResponseRedirect(
+                reverse("admin:news_article_change", args=[obj.pk])
+            )
+        return super().response_add(request, obj, post_url_continue)
+
+    def _apply_transition(self, request, obj, transition):
+        try:
+            article = workflow.article_transition(
+                article=obj,
+                user=request.user,
+                transition=transition,
+                note=obj.review_note,
+                request=request,
+            )
+        except workflow.TransitionRefused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return
         self.message_user(
             request,
-            ngettext(
-                "%(count)d berita diterbitkan.",
-                "%(count)d berita diterbitkan.",
-                count,
-            )
-            % {"count": count},
+            _("«%(title)s» sekarang berstatus: %(status)s.")
+            % {"title": article.title, "status": self.status_label(article)},
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Tarik kembali menjadi draf"))
-    def unpublish(self, request, queryset):
-        count = queryset.update(status=Article.Status.DRAFT)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d berita ditarik menjadi draf.",
-                "%(count)d berita ditarik menjadi draf.",
-                count,
+    # ---- bulk actions, through the same service ----
+    def _bulk(self, request, queryset, transition):
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                workflow.article_transition(
+                    article=article,
+                    user=request.user,
+                    transition=transition,
+                    request=request,
+                )
+                done += 1
+            except workflow.TransitionRefused as refusal:
+                refused.append(f"«{article.title}»: {refusal}")
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d berita diproses: %(action)s.",
+                    "%(count)d berita diproses: %(action)s.",
+                    done,
+                )
+                % {"count": done, "action": workflow.Transition(transition).label},
+                messages.SUCCESS,
             )
-            % {"count": count},
-            messages.SUCCESS,
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
+
+    @admin.action(
+        description=_("Kirim yang dipilih untuk ditinjau"), permissions=["submit"]
+    )
+    def submit(self, request, queryset):
+        self._bulk(request, queryset, workflow.Transition.SUBMIT)
+
+    @admin.action(
+        description=_("Terbitkan berita yang dipilih"), permissions=["publish"]
+    )
+    def publish(self, request, queryset):
+        # A future published_at keeps the article scheduled until then.
+        self._bulk(request, queryset, workflow.Transition.PUBLISH)
+
+    @admin.action(description=_("Tarik kembali menjadi draf"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._bulk(request, queryset, workflow.Transition.UNPUBLISH)
+
+    @admin.action(description=_("Arsipkan"), permissions=["publish"])
+    def archive(self, request, queryset):
+        self._bulk(request, queryset, workflow.Transition.ARCHIVE)
+
+    # ---- the contributor's short form, and a readable compare view ----
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "tulis/",
+                self.admin_site.admin_view(self.write_view),
+                name="{}_{}_write".format(*info),
+            ),
+            path(
+                "<path:object_id>/riwayat/<int:version_id>/banding/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def write_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ContributorDraftForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            article = workflow.article_draft_create(
+                user=request.user,
+                title=data["title"],
+                what=data["what"],
+                when=data["when"],
+                where=data["where"],
+                who=data["who"],
+                photos=data["photos"],
+            )
+            if "_submit" in request.POST:
+                workflow.article_transition(
+                    article=article,
+                    user=request.user,
+                    transition=workflow.Transition.SUBMIT,
+                    request=request,
+                )
+                self.message_user(
+                    request,
+                    _(
+                        "Terima kasih! «%(title)s» sudah dikirim ke editor untuk "
+                        "ditinjau. Anda akan menerima surel bila ada catatan atau "
+                        "saat berita terbit."
+                    )
+                    % {"title": article.title},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(reverse("admin:index"))
+            self.message_user(
+                request,
+                _("Draf «%(title)s» tersimpan. Anda bisa melanjutkannya kapan saja.")
+                % {"title": article.title},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:news_article_change", args=[article.pk])
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Tulis draf berita"),
+            "form": form,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "news/contributor/draft_form.html", context)
+
+    def _visible_or_404(self, request, object_id):
+        # History pages would otherwise show any article, even a deleted one
+        # or another unit's draft: only what the changelist shows.
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_view_or_change_permission(request, article):
+            raise Http404(_("Berita tidak ditemukan."))
+        return article
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._visible_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        article = self._visible_or_404(request, object_id)
+        # Restoring a revision is an editor's decision.
+        if not (
+            can_publish(request.user) and self.has_change_permission(request, article)
+        ):
+            raise PermissionDenied
+        response = super().history_form_view(
+            request, object_id, version_id, extra_context
         )
+        if request.method == "POST" and response.status_code == 302:
+            audit_record(
+                action=AuditEvent.Action.RESTORED,
+                obj=article,
+                message=_("Revisi #%(version)s dipulihkan.") % {"version": version_id},
+            )
+        return response
+
+    def compare_view(self, request, object_id, version_id):
+        article = self._visible_or_404(request, object_id)
+        versions = article.history.all()
+        version = get_object_or_404(versions, pk=version_id)
+        previous = version.prev_record
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Bandingkan revisi: %(title)s") % {"title": article.title},
+            "opts": self.opts,
+            "original": article,
+            "version": version,
+            "previous": previous,
+            "changes": revision_changes(previous, version) if previous else [],
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/news/article/compare.html", context)
 
 
 @admin.register(ArticleRedirect)

@@ -1184,6 +1184,17 @@ def _published_at(days, index):
 
 
 def seed(stdout):
+    # Articles are (re)written without revisions, so that running the seed
+    # again adds no rows; the workflow examples record their own, once.
+    Article.skip_history_when_saving = True
+    try:
+        _seed_articles(stdout)
+    finally:
+        del Article.skip_history_when_saving
+    _seed_workflow(stdout)
+
+
+def _seed_articles(stdout):
     categories = {}
     for order, (name, slug, description) in enumerate(CATEGORIES):
         categories[slug], _ = Category.objects.update_or_create(
@@ -1261,4 +1272,79 @@ def seed(stdout):
     stdout.write(
         f"Berita: {len(ARTICLES)} artikel ({created} baru, {published} tayang), "
         f"{len(CATEGORIES)} kategori, {photos} foto galeri baru."
+    )
+
+
+# ---- editorial workflow examples (staff roles) ----
+WORKFLOW_DRAFTS = [
+    {
+        "slug": "pelatihan-operator-desa-pemutakhiran-data",
+        "title": "Pelatihan Operator Desa untuk Pemutakhiran Data Pemilih",
+        "author": "kontributor",
+        "unit": "data-informasi",
+        "what": (
+            "Divisi Data melatih operator desa memakai aplikasi pemutakhiran data "
+            "pemilih. Peserta praktik langsung memasukkan data pemilih baru dan "
+            "pemilih pindahan."
+        ),
+        "status": Article.Status.DRAFT,
+        "note": (
+            "Terima kasih, Mas Dimas. Tolong tambahkan jumlah peserta dan nama "
+            "narasumber, lalu ganti foto kedua yang kurang jelas. Setelah itu "
+            "kirim lagi."
+        ),
+        "hours_ago": 30,
+    },
+    {
+        "slug": "sosialisasi-pemilih-pemula-sma-negeri-2",
+        "title": "Sosialisasi Pemilih Pemula di SMA Negeri 2 Sukamaju",
+        "author": "kontributor2",
+        "unit": "sosdiklih-parmas",
+        "what": (
+            "Sebanyak 120 siswa kelas XII mengikuti sosialisasi tentang cara "
+            "memeriksa nama di daftar pemilih dan tata cara mencoblos. Siswa "
+            "antusias bertanya tentang pemilih yang baru berusia 17 tahun."
+        ),
+        "status": Article.Status.REVIEW,
+        "note": "",
+        "hours_ago": 3,
+    },
+]
+
+
+def _seed_workflow(stdout):
+    """A draft sent back with a note and one waiting in the review queue."""
+    users = get_user_model().objects
+    editor = users.filter(username="editor").first()
+    added = 0
+    for data in WORKFLOW_DRAFTS:
+        author = users.filter(username=data["author"]).first()
+        if author is None or Article.objects.filter(slug=data["slug"]).exists():
+            continue
+        submitted = timezone.now() - datetime.timedelta(hours=data["hours_ago"])
+        article = Article(
+            slug=data["slug"],
+            title=data["title"],
+            lead=data["what"].split(". ")[0] + ".",
+            body=f"<p>{data['what']}</p>",
+            unit=Unit.objects.filter(slug=data["unit"]).first(),
+            writer=author.get_full_name(),
+            created_by=author,
+            status=data["status"],
+            submitted_at=submitted,
+            review_note=data["note"],
+            reviewed_by=editor if data["note"] else None,
+            published_at=submitted,
+        )
+        article._history_user = author
+        article.save()
+        article.featured_image.save(
+            "foto.jpg",
+            demo_image(data["title"][:48], size=(1600, 1067), seed=len(data["slug"])),
+            save=True,
+        )
+        added += 1
+    stdout.write(
+        f"Alur kerja: {len(WORKFLOW_DRAFTS)} contoh draf ({added} baru): satu "
+        "dikembalikan dengan catatan, satu menunggu tinjauan."
     )

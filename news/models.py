@@ -16,6 +16,7 @@ from django_comments.abstracts import CommentAbstractModel
 from django_comments.managers import CommentManager
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from humas_site.images import RandomUploadPath, SafeImageField
@@ -196,6 +197,19 @@ class ArticleQuerySet(models.QuerySet):
         from .comments import approved_count_subquery
 
         return self.annotate(comment_count=approved_count_subquery())
+
+    def in_review(self):
+        """The review queue: submitted articles, oldest submission first."""
+        return self.filter(status=Article.Status.REVIEW).order_by(
+            F("submitted_at").asc(nulls_first=True), "pk"
+        )
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
+    def sent_back(self):
+        """Drafts an editor returned to the writer with a note."""
+        return self.drafts().exclude(review_note="")
 
     def related_to(self, article, *, limit=4):
         """Articles sharing the most tags with ``article``, then others from its
@@ -414,6 +428,28 @@ class Article(TimeStampedModel):
         editable=False,
         help_text=_("Nama tag, diisi otomatis untuk pencarian."),
     )
+    # Editorial workflow (news/workflow.py changes these, never a form).
+    submitted_at = models.DateTimeField(
+        _("dikirim untuk ditinjau"), null=True, blank=True, editable=False
+    )
+    review_note = models.TextField(
+        _("catatan peninjau"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Pesan editor untuk penulis saat berita dikembalikan: apa yang perlu "
+            "diperbaiki."
+        ),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditinjau oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reviewed_articles",
+    )
 
     featured_400, featured_800, featured_1200 = _rendition_specs(
         "featured_image"
@@ -426,6 +462,12 @@ class Article(TimeStampedModel):
     )
 
     objects = ArticleQuerySet.as_manager()
+    # Every save keeps a version (who, when, what changed) for compare/restore.
+    history = HistoricalRecords(
+        excluded_fields=["views_count", "search_tags"],
+        verbose_name=_("revisi berita"),
+        verbose_name_plural=_("revisi berita"),
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -433,6 +475,12 @@ class Article(TimeStampedModel):
         verbose_name = _("berita")
         verbose_name_plural = _("berita")
         indexes = [models.Index(fields=["status", "-published_at"])]
+        permissions = [
+            (
+                "publish_article",
+                _("Dapat menerbitkan, menjadwalkan dan menarik berita"),
+            ),
+        ]
 
     def __str__(self):
         return self.title
