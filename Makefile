@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev venv migrate seed lint format check serve messages clean
+.PHONY: run test install install-dev venv migrate seed lint format check serve messages clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ format: install-dev
 check: install
 	DJANGO_DEBUG=1 $(PY) manage.py check
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+# Benchmark (not part of `make test`): builds a throw-away PostgreSQL database
+# (humas_bench on 127.0.0.1:5432, user postgres) with 100,000 articles, runs
+# gunicorn (2 workers) against Redis database 15 and loads it with wrk.
+# Results: bench/results/ and the README. BENCH_ARGS="--keep-db" keeps the DB.
+bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Production configuration (debug off) with gunicorn + whitenoise on $(HOST):$(PORT).
 # Needs DJANGO_SECRET_KEY; set DJANGO_HTTPS=0 to try it over plain http locally.
