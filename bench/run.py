@@ -384,6 +384,7 @@ def main():
         pages = json.loads(pages_json.read_text())
         redis_client().flushdb()
 
+        load_before = os.getloadavg()[0]
         log(f"gunicorn ({args.workers} workers) on {base}")
         access_log = DATA / "gunicorn.log"
         with access_log.open("w") as out:
@@ -483,6 +484,7 @@ def main():
         time.sleep(1)  # let the last in-flight beacons finish
         _pk, views_after = article_views(env, pages["article"]["url"])
 
+        load_after = os.getloadavg()[0]
         workers = children(server.pid)
         memory = {pid: rss_mib(pid) for pid in workers}
         server.send_signal(signal.SIGTERM)
@@ -513,7 +515,9 @@ def main():
         notes = [
             f"Humas CMS benchmark, {now:%Y-%m-%d %H:%M} UTC, commit {commit}",
             f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram_gib']} GiB RAM;"
-            f" Python {info['python']}",
+            f" Python {info['python']}; load average {load_before:.1f} before the"
+            f" load runs, {load_after:.1f} after (other work on the machine skews"
+            " the numbers)",
             f"Data: {args.articles:,} articles, 500 tags, {args.events:,} agenda "
             f"events, {args.meetings:,} meetings (PostgreSQL, COPY)",
             f"Server: gunicorn.conf.py, {args.workers} sync workers, DEBUG off, "
