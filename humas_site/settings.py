@@ -269,6 +269,42 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Uploads (and their image renditions) on S3-compatible object storage
+# (django-storages) when a bucket is configured, for servers that share no
+# disk; the local MEDIA_ROOT otherwise. Credentials come from the standard
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables (or an instance role).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    # Public media: plain, cacheable URLs rather than expiring signed ones.
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", default=False)
+    # The bucket policy decides who reads; never set per-object ACLs.
+    AWS_DEFAULT_ACL = None
+    # Random upload names already; never replace an existing object.
+    AWS_S3_FILE_OVERWRITE = False
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Pages show images from the bucket (or its CDN): allow that origin.
+    if AWS_S3_CUSTOM_DOMAIN:
+        _media_origins = [f"https://{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"]
+    elif AWS_S3_ENDPOINT_URL:
+        _endpoint = AWS_S3_ENDPOINT_URL.split("/")
+        _media_origins = ["/".join(_endpoint[:3])]
+    else:
+        _media_origins = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if AWS_S3_REGION_NAME:
+            _media_origins.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}"
+                ".amazonaws.com"
+            )
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] += [
+            origin
+            for origin in _media_origins
+            if origin not in CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive]
+        ]
+
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
