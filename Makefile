@@ -60,9 +60,15 @@ serve: install
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) humas_site.wsgi
 
+# Indonesian is the source language: only the English catalogue is extracted.
+# locale/id holds hand-written Indonesian for third-party apps (two-factor,
+# django-otp, prose editor); never run makemessages -l id, it would add the
+# project's own (already Indonesian) strings. Both are compiled; the .mo files
+# are committed so servers need no gettext.
 messages: install
-	cd humas_site && DJANGO_DEBUG=1 ../$(PY) ../manage.py makemessages -l en --ignore '.venv/*'
-	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore '.venv/*'
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l en --no-obsolete \
+		--ignore=.venv --ignore=staticfiles --ignore=media --ignore=bench
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
