@@ -17,6 +17,7 @@ from humas_site.templatetags.humas_tags import angka
 
 from . import workflow
 from .forms import ContributorDraftForm
+from .admin_engagement import ArticleDailyViewInline  # also registers comments
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
 from .workflow import revision_changes
 
@@ -111,7 +112,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "lead", "body", "writer"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [ArticlePhotoInline]
+    inlines = [ArticlePhotoInline, ArticleDailyViewInline]
     actions = ["submit", "publish", "unpublish", "archive"]
     readonly_fields = [
         "views_count",

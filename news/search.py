@@ -155,10 +155,13 @@ def search_articles(queryset, terms):
     )
 
 
-def marked(text):
-    """Escape ``text`` (ts_headline output of stored HTML) and turn only the
-    highlight markers into <mark> elements."""
-    text = html.unescape(strip_tags(text or ""))
+def marked(text, *, from_html=False):
+    """Escape ``text`` (ts_headline output) and turn only the highlight
+    markers into <mark> elements. ``from_html``: the text came from stored
+    HTML whose tags were removed in SQL; its entities are decoded first."""
+    text = text or ""
+    if from_html:
+        text = html.unescape(text)
     escaped = escape(text)
     return mark_safe(
         escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
@@ -182,7 +185,7 @@ def result_snippets(articles, terms):
     for article in articles:
         if hasattr(article, "snippet"):
             article.highlighted_title = marked(article.title_highlight)
-            article.highlighted_snippet = marked(article.snippet)
+            article.highlighted_snippet = marked(article.snippet, from_html=True)
         else:
             text = article.lead or html.unescape(strip_tags(article.body))
             text = Truncator(text).words(40)
