@@ -10,6 +10,8 @@ more than two links are marked spam and never shown.
 import re
 
 from django import forms
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.fields import CharField
 from django.db.models.functions import Cast, Coalesce
@@ -151,10 +153,19 @@ class ArticleCommentForm(CommentForm):
         )
 
     def get_comment_create_data(self, site_id=None):
-        data = super().get_comment_create_data(site_id=site_id)
-        data["is_public"] = False  # waits for an editor
-        data["is_spam"] = count_links(self.cleaned_data["comment"]) > MAX_LINKS
-        return data
+        # The library's version also reads the "url" field this form drops.
+        return {
+            "content_type": ContentType.objects.get_for_model(self.target_object),
+            "object_pk": str(self.target_object.pk),
+            "user_name": self.cleaned_data["name"],
+            "user_email": self.cleaned_data["email"],
+            "comment": self.cleaned_data["comment"],
+            "submit_date": timezone.now(),
+            "site_id": site_id or getattr(settings, "SITE_ID", None),
+            "is_public": False,  # waits for an editor
+            "is_removed": False,
+            "is_spam": count_links(self.cleaned_data["comment"]) > MAX_LINKS,
+        }
 
     def check_for_duplicate_comment(self, new):
         # The library compares user_url, which this form does not have.
