@@ -7,9 +7,11 @@ saving a new password there clears the flag. When an administrator sets
 someone else's password, the flag is switched on again.
 """
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_init, post_save
+from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_init, post_migrate, post_save
 from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,6 +24,7 @@ from .audit import (
     set_current_request,
 )
 from .models import AuditEvent, StaffProfile
+from .roles import sync_roles
 
 
 class StaffAccountMiddleware:
@@ -37,13 +40,13 @@ class StaffAccountMiddleware:
             reset_current_request(token)
 
     def _require_own_password(self, request):
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not user.is_staff:
+        # The flag is read once at login into the session (see below), so
+        # that pages cost no extra query.
+        session = getattr(request, "session", None)
+        if session is None or not session.get(SESSION_KEY):
             return None
-        profile = (
-            StaffProfile.objects.filter(user=user).only("must_change_password").first()
-        )
-        if profile is None or not profile.must_change_password:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
             return None
         allowed = {
             reverse("admin:password_change"),
@@ -67,6 +70,18 @@ class StaffAccountMiddleware:
 
 
 User = get_user_model()
+SESSION_KEY = "humas_must_change_password"
+
+
+@receiver(user_logged_in)
+def remember_password_duty(sender, request, user, **kwargs):
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    if StaffProfile.objects.filter(user=user, must_change_password=True).exists():
+        session[SESSION_KEY] = True
+    else:
+        session.pop(SESSION_KEY, None)
 
 
 @receiver(post_init, sender=User)
@@ -91,6 +106,8 @@ def password_set(sender, instance, created, update_fields=None, **kwargs):
     by_owner = actor is None or not actor.is_authenticated or actor.pk == instance.pk
     # The owner chose a password: done. Someone else set it: it is temporary.
     StaffProfile.objects.filter(user=instance).update(must_change_password=not by_owner)
+    if by_owner and hasattr(request, "session"):
+        request.session.pop(SESSION_KEY, None)
     audit_record(
         action=AuditEvent.Action.PASSWORD_CHANGED,
         obj=instance,
@@ -100,3 +117,11 @@ def password_set(sender, instance, created, update_fields=None, **kwargs):
             else _("Sandi sementara diatur oleh administrator.")
         ),
     )
+
+
+@receiver(post_migrate)
+def sync_roles_after_migrate(sender, **kwargs):
+    # Once per migrate, after the last app: by then every model's permissions
+    # exist, so roles pick up models added since the data migration.
+    if sender.label == list(apps.get_app_configs())[-1].label:
+        sync_roles()

@@ -160,24 +160,20 @@ def available_transitions(*, user, article):
     return allowed
 
 
-@transaction.atomic
 def article_transition(*, article, user, transition, note="", request=None) -> Article:
     """Apply ``transition`` to ``article`` as ``user``; return the article.
 
-    Raises ``TransitionRefused`` (and records the attempt in the audit log)
-    when it is not allowed.
+    Raises ``TransitionRefused`` when it is not allowed; the refusal is kept
+    in the audit log (outside the rolled-back change).
     """
-    # The current status from the database, not from a possibly stale form.
-    article = Article.objects.select_for_update().get(pk=article.pk)
     try:
-        transition = check_transition(user=user, article=article, transition=transition)
-        note = (note or "").strip()
-        if transition == Transition.SEND_BACK and not note:
-            raise TransitionRefused(
-                _(
-                    "Tulis catatan untuk penulis: apa yang perlu diperbaiki atau "
-                    "dilengkapi?"
-                )
+        with transaction.atomic():
+            return _apply_transition(
+                article=article,
+                user=user,
+                transition=transition,
+                note=note,
+                request=request,
             )
     except TransitionRefused as refusal:
         audit_record(
@@ -188,6 +184,17 @@ def article_transition(*, article, user, transition, note="", request=None) -> A
             request=request,
         )
         raise
+
+
+def _apply_transition(*, article, user, transition, note, request):
+    # The current status from the database, not from a possibly stale form.
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    transition = check_transition(user=user, article=article, transition=transition)
+    note = (note or "").strip()
+    if transition == Transition.SEND_BACK and not note:
+        raise TransitionRefused(
+            _("Tulis catatan untuk penulis: apa yang perlu diperbaiki atau dilengkapi?")
+        )
 
     now = timezone.now()
     previous = article.status
@@ -297,7 +304,11 @@ def editors_to_notify():
     e-mail address; superusers only when they hold the role."""
     return (
         get_user_model()
-        .objects.with_perm(PUBLISH_PERMISSION, include_superusers=False)
+        .objects.with_perm(
+            PUBLISH_PERMISSION,
+            include_superusers=False,
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
         .filter(is_active=True)
         .exclude(email="")
     )

@@ -34,6 +34,8 @@ def article_form_data(**overrides):
         "lead": "Ringkasan",
         "body": "<p>Isi</p>",
         "status": "published",
+        # New articles start as drafts; the workflow button publishes them.
+        "_transition": "publish",
         "published_at_0": "2026-01-05",
         "published_at_1": "09:00:00",
         "allow_comments": "on",
@@ -42,6 +44,8 @@ def article_form_data(**overrides):
         "photos-INITIAL_FORMS": "0",
         "photos-MIN_NUM_FORMS": "0",
         "photos-MAX_NUM_FORMS": "1000",
+        "daily_views-TOTAL_FORMS": "0",
+        "daily_views-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

@@ -284,11 +284,14 @@ def test_pages_never_show_login_usernames(client):
             "slug": "berita-dari-admin",
             "body": "<p>Isi</p>",
             "status": "published",
+            "_transition": "publish",
             "published_at_0": "2026-01-01",
             "published_at_1": "08:00:00",
             "allow_comments": "on",
             "photos-TOTAL_FORMS": "0",
             "photos-INITIAL_FORMS": "0",
+            "daily_views-TOTAL_FORMS": "0",
+            "daily_views-INITIAL_FORMS": "0",
         },
     )
     client.logout()

@@ -1,0 +1,446 @@
+"""The editorial workflow: who may move an article where, and what it leaves behind."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from humas_site.demo import demo_image
+from humas_site.models import AuditEvent, StaffProfile
+from humas_site.roles import CONTRIBUTOR, EDITOR, LEADER
+from news import workflow
+from news.models import Article
+from tests.factories import ArticleFactory, StaffFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def staff(role, unit=None, **kwargs):
+    user = StaffFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    StaffProfile.objects.create(user=user, unit=unit, must_change_password=False)
+    return user
+
+
+@pytest.fixture
+def unit():
+    return UnitFactory(name="Divisi Data", slug="divisi-data")
+
+
+@pytest.fixture
+def other_unit():
+    return UnitFactory(name="Divisi Hukum", slug="divisi-hukum")
+
+
+@pytest.fixture
+def writer(unit):
+    return staff(CONTRIBUTOR, unit, first_name="Dimas", last_name="Prasetyo")
+
+
+@pytest.fixture
+def editor():
+    return staff(EDITOR, first_name="Rina", last_name="Wulandari")
+
+
+def draft(unit, writer, **kwargs):
+    kwargs.setdefault("status", Article.Status.DRAFT)
+    return ArticleFactory(
+        unit=unit,
+        created_by=writer,
+        published_at=timezone.now() - datetime.timedelta(days=3),
+        **kwargs,
+    )
+
+
+def messages_of(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def contributor_form_data(client, article, **extra):
+    """What the contributor's change form posts, with the inline management
+    forms read from the page itself."""
+    page = client.get(reverse("admin:news_article_change", args=[article.pk]))
+    data = {
+        "title": article.title,
+        "lead": article.lead,
+        "body": article.body,
+        "image_caption": "",
+        "image_credit": "",
+        "image_alt": "",
+        "category": article.category_id or "",
+        "tags": "",
+        "writer": article.writer,
+        "photographer": "",
+    }
+    for inline in page.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        # No new inline rows (the blank extra rows are left out).
+        data[management.add_prefix("TOTAL_FORMS")] = management["INITIAL_FORMS"].value()
+    data.update(extra)
+    return data
+
+
+# ---- the service ----
+def test_contributor_submits_own_draft_and_editors_are_told(
+    writer, editor, unit, mailoutbox
+):
+    article = draft(unit, writer)
+    workflow.article_transition(
+        article=article, user=writer, transition=workflow.Transition.SUBMIT
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+    assert article.submitted_at is not None
+    assert [m.to for m in mailoutbox] == [[editor.email]]
+    assert article.title in mailoutbox[0].subject
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.Action.SUBMITTED, actor=writer, object_id=str(article.pk)
+    ).exists()
+
+
+def test_contributor_may_not_publish(writer, unit):
+    article = draft(unit, writer)
+    with pytest.raises(workflow.TransitionRefused, match="tidak dapat menerbitkan"):
+        workflow.article_transition(
+            article=article, user=writer, transition=workflow.Transition.PUBLISH
+        )
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.REFUSED).exists()
+
+
+def test_contributor_may_not_submit_another_units_draft(writer, other_unit):
+    article = draft(other_unit, staff(CONTRIBUTOR, other_unit))
+    with pytest.raises(workflow.TransitionRefused, match="unit kerja Anda"):
+        workflow.article_transition(
+            article=article, user=writer, transition=workflow.Transition.SUBMIT
+        )
+
+
+def test_only_allowed_transitions_from_each_status(editor, writer, unit):
+    article = draft(unit, writer)
+    assert workflow.available_transitions(user=editor, article=article) == [
+        workflow.Transition.SUBMIT,
+        workflow.Transition.PUBLISH,
+    ]
+    assert workflow.available_transitions(user=writer, article=article) == [
+        workflow.Transition.SUBMIT
+    ]
+    with pytest.raises(workflow.TransitionRefused, match="tidak berlaku"):
+        workflow.article_transition(
+            article=article, user=editor, transition=workflow.Transition.ARCHIVE
+        )
+    with pytest.raises(workflow.TransitionRefused, match="tidak dikenal"):
+        workflow.article_transition(article=article, user=editor, transition="hapus")
+
+
+def test_send_back_needs_a_note_and_tells_the_writer(editor, writer, unit, mailoutbox):
+    article = draft(unit, writer, status=Article.Status.REVIEW)
+    with pytest.raises(workflow.TransitionRefused, match="catatan"):
+        workflow.article_transition(
+            article=article, user=editor, transition=workflow.Transition.SEND_BACK
+        )
+    workflow.article_transition(
+        article=article,
+        user=editor,
+        transition=workflow.Transition.SEND_BACK,
+        note="Tambahkan jumlah peserta.",
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert article.review_note == "Tambahkan jumlah peserta."
+    assert list(Article.objects.sent_back()) == [article]
+    assert mailoutbox[-1].to == [writer.email]
+    assert "Tambahkan jumlah peserta." in mailoutbox[-1].body
+
+
+def test_publishing_a_draft_dates_it_now_and_tells_the_writer(
+    editor, writer, unit, mailoutbox
+):
+    article = draft(unit, writer, status=Article.Status.REVIEW)
+    before = timezone.now()
+    workflow.article_transition(
+        article=article, user=editor, transition=workflow.Transition.PUBLISH
+    )
+    article.refresh_from_db()
+    assert article.is_published_now()
+    assert article.published_at >= before
+    assert article.reviewed_by == editor
+    assert "sudah terbit" in mailoutbox[-1].subject
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.PUBLISHED).exists()
+
+
+def test_publishing_with_a_future_time_schedules(editor, writer, unit):
+    later = timezone.now() + datetime.timedelta(days=2)
+    article = draft(unit, writer)
+    Article.objects.filter(pk=article.pk).update(published_at=later)
+    article.refresh_from_db()
+    workflow.article_transition(
+        article=article, user=editor, transition=workflow.Transition.PUBLISH
+    )
+    article.refresh_from_db()
+    assert article.is_scheduled
+    assert article.published_at == later
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.SCHEDULED).exists()
+
+
+def test_unpublish_and_archive_are_audited(editor, unit):
+    live = ArticleFactory(unit=unit)
+    other = ArticleFactory(unit=unit)
+    workflow.article_transition(
+        article=live, user=editor, transition=workflow.Transition.UNPUBLISH
+    )
+    workflow.article_transition(
+        article=other, user=editor, transition=workflow.Transition.ARCHIVE
+    )
+    assert Article.objects.published().count() == 0
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert {AuditEvent.Action.UNPUBLISHED, AuditEvent.Action.ARCHIVED} <= actions
+
+
+def test_review_queue_is_oldest_first(unit, writer):
+    now = timezone.now()
+    newer = draft(unit, writer, status=Article.Status.REVIEW)
+    older = draft(unit, writer, status=Article.Status.REVIEW)
+    Article.objects.filter(pk=newer.pk).update(submitted_at=now)
+    Article.objects.filter(pk=older.pk).update(
+        submitted_at=now - datetime.timedelta(hours=5)
+    )
+    assert list(Article.objects.in_review()) == [older, newer]
+
+
+# ---- the admin enforces the same rules ----
+def test_contributor_sees_only_their_units_articles(client, writer, unit, other_unit):
+    draft(unit, writer, title="Draf unit sendiri")
+    secret = draft(other_unit, staff(CONTRIBUTOR, other_unit), title="Draf unit lain")
+    client.force_login(writer)
+    changelist = client.get(reverse("admin:news_article_changelist"))
+    assertContains(changelist, "Draf unit sendiri")
+    assertNotContains(changelist, "Draf unit lain")
+    change = client.get(reverse("admin:news_article_change", args=[secret.pk]))
+    assert change.status_code == 302  # Django's "doesn't exist" redirect
+    history = client.get(reverse("admin:news_article_history", args=[secret.pk]))
+    assert history.status_code == 404
+
+
+def test_forged_publish_post_by_contributor_is_refused(client, writer, unit):
+    article = draft(unit, writer)
+    client.force_login(writer)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    response = client.post(
+        url,
+        contributor_form_data(
+            client, article, _transition="publish", status="published"
+        ),
+    )
+    assert response.status_code == 302
+    assert any("tidak dapat menerbitkan" in m for m in messages_of(response))
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_forged_publish_action_by_contributor_changes_nothing(client, writer, unit):
+    article = draft(unit, writer)
+    client.force_login(writer)
+    client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish", "_selected_action": [article.pk]},
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_contributor_submits_from_the_change_form(client, writer, unit, editor):
+    article = draft(unit, writer)
+    client.force_login(writer)
+    page = client.get(reverse("admin:news_article_change", args=[article.pk]))
+    assertContains(page, 'value="submit"')
+    assertNotContains(page, 'value="publish"')
+    response = client.post(
+        reverse("admin:news_article_change", args=[article.pk]),
+        contributor_form_data(client, article, _transition="submit"),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+
+
+def test_contributor_cannot_edit_once_submitted_or_published(client, writer, unit):
+    in_review = draft(unit, writer, status=Article.Status.REVIEW)
+    published = ArticleFactory(unit=unit, created_by=writer)
+    client.force_login(writer)
+    for article in (in_review, published):
+        url = reverse("admin:news_article_change", args=[article.pk])
+        page = client.get(url)
+        assert page.status_code == 200  # read-only view
+        assertNotContains(page, 'name="_save"')
+        response = client.post(url, {"title": "Diubah diam-diam"})
+        assert response.status_code == 403
+        article.refresh_from_db()
+        assert article.title != "Diubah diam-diam"
+
+
+def test_editor_actions_go_through_the_workflow(client, editor, unit):
+    draft_article = draft(unit, None)
+    live = ArticleFactory(unit=unit)
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "archive", "_selected_action": [draft_article.pk, live.pk]},
+        follow=True,
+    )
+    live.refresh_from_db()
+    draft_article.refresh_from_db()
+    assert live.status == Article.Status.ARCHIVED
+    assert draft_article.status == Article.Status.DRAFT
+    assertContains(response, "tidak berlaku untuk berita berstatus")
+
+
+def test_review_queue_in_the_admin_lists_oldest_first(client, editor, unit, writer):
+    now = timezone.now()
+    for title, hours in [("Kiriman baru", 1), ("Kiriman lama", 9)]:
+        article = draft(unit, writer, title=title, status=Article.Status.REVIEW)
+        Article.objects.filter(pk=article.pk).update(
+            submitted_at=now - datetime.timedelta(hours=hours)
+        )
+    client.force_login(editor)
+    page = client.get(reverse("admin:news_article_changelist"), {"keadaan": "review"})
+    text = page.content.decode()
+    assert text.index("Kiriman lama") < text.index("Kiriman baru")
+
+
+def test_leader_reads_but_cannot_change(client, unit, writer):
+    leader = staff(LEADER)
+    article = draft(unit, writer)
+    client.force_login(leader)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"title": "x"}).status_code == 403
+    assert client.get(reverse("admin:news_article_write")).status_code == 403
+
+
+# ---- revisions ----
+def test_every_save_keeps_a_revision_with_compare_and_restore(client, editor, unit):
+    article = ArticleFactory(unit=unit, body="<p>Rapat dihadiri 20 orang.</p>")
+    article.body = "<p>Rapat dihadiri 35 orang.</p>"
+    article._history_user = editor
+    article.save()
+    newest, oldest = article.history.all()[:2]
+    assert newest.history_user == editor
+    client.force_login(editor)
+    history = client.get(reverse("admin:news_article_history", args=[article.pk]))
+    assertContains(history, "Bandingkan")
+    compare = client.get(
+        reverse("admin:news_article_compare", args=[article.pk, newest.pk])
+    )
+    assertContains(compare, "<del>20</del>", html=True)
+    assertContains(compare, "<ins>35</ins>", html=True)
+    assertContains(compare, "Pulihkan revisi ini")
+
+
+def test_restoring_a_revision_keeps_the_current_status(client, editor, unit):
+    article = ArticleFactory(unit=unit, status=Article.Status.DRAFT, title="Lama")
+    old_version = article.history.first()
+    workflow.article_transition(
+        article=article, user=editor, transition=workflow.Transition.PUBLISH
+    )
+    client.force_login(editor)
+    url = reverse(
+        "admin:news_article_simple_history", args=[article.pk, old_version.pk]
+    )
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {
+        name: form[name].value()
+        for name in form.fields
+        if form[name].value() is not None
+    }
+    data["published_at_0"] = "2026-01-05"
+    data["published_at_1"] = "09:00:00"
+    data["tags"] = ""
+    data.pop("published_at", None)
+    data.pop("featured_image", None)
+    data.pop("share_image", None)
+    data.pop("loaded_version", None)
+    data["allow_comments"] = "on"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.RESTORED).exists()
+
+
+def test_contributor_cannot_restore(client, writer, unit):
+    article = draft(unit, writer)
+    version = article.history.first()
+    client.force_login(writer)
+    url = reverse("admin:news_article_simple_history", args=[article.pk, version.pk])
+    assert client.get(url).status_code == 403
+
+
+# ---- the contributor's short form ----
+def photo(name):
+    return SimpleUploadedFile(
+        name, demo_image(name, size=(900, 600)).read(), content_type="image/jpeg"
+    )
+
+
+def test_contributor_writes_and_submits_a_draft_with_three_photos(
+    client, writer, unit, editor, mailoutbox
+):
+    client.force_login(writer)
+    form = client.get(reverse("admin:news_article_write"))
+    assertContains(form, "Apa yang terjadi?")
+    assertContains(form, "Kirim untuk ditinjau")
+    response = client.post(
+        reverse("admin:news_article_write"),
+        {
+            "title": "Bimtek PPK Kecamatan Sukamaju",
+            "what": "Sebanyak 40 anggota PPK mengikuti bimbingan teknis.\n\n"
+            "Materi meliputi rekapitulasi suara.",
+            "when": "2026-05-04",
+            "where": "Aula Kecamatan",
+            "who": "Ketua KPU & 40 anggota PPK",
+            "photos": [photo("satu.jpg"), photo("dua.jpg"), photo("tiga.jpg")],
+            "_submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    article = Article.objects.get(title="Bimtek PPK Kecamatan Sukamaju")
+    assert article.status == Article.Status.REVIEW
+    assert article.unit == unit
+    assert article.created_by == writer
+    assert article.writer == "Dimas Prasetyo"
+    assert article.photos.count() == 3
+    assert article.featured_image
+    assert "<p>Materi meliputi rekapitulasi suara.</p>" in article.body
+    assert "Ketua KPU &amp; 40 anggota PPK" in article.body
+    assert "Aula Kecamatan" in article.body
+    assert mailoutbox[-1].to == [editor.email]
+
+
+def test_draft_form_errors_are_kind_and_keep_the_input(client, writer):
+    client.force_login(writer)
+    response = client.post(
+        reverse("admin:news_article_write"),
+        {
+            "title": "",
+            "what": "Cerita kegiatan.",
+            "photos": [
+                SimpleUploadedFile("bukan-foto.jpg", b"teks biasa", "image/jpeg")
+            ],
+        },
+    )
+    assert response.status_code == 200
+    assertContains(response, "Beri judul singkat")
+    assertContains(response, "bukan-foto.jpg")
+    assertContains(response, "Cerita kegiatan.")
+    assert not Article.objects.exists()
