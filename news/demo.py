@@ -1192,6 +1192,7 @@ def seed(stdout):
     finally:
         del Article.skip_history_when_saving
     _seed_workflow(stdout)
+    _seed_comments(stdout)
 
 
 def _seed_articles(stdout):
@@ -1348,3 +1349,77 @@ def _seed_workflow(stdout):
         f"Alur kerja: {len(WORKFLOW_DRAFTS)} contoh draf ({added} baru): satu "
         "dikembalikan dengan catatan, satu menunggu tinjauan."
     )
+
+
+# ---- reader comments (fictional readers): approved ones and one pending ----
+DEMO_COMMENTS = [
+    # (article index in ARTICLES, name, email, comment, approved, days after)
+    (
+        0,
+        "Wahyu Pratama",
+        "wahyu.pratama@contoh.id",
+        "Terima kasih informasinya. Apakah jadwal ini juga berlaku untuk desa "
+        "kami di kecamatan sebelah?",
+        True,
+        0,
+    ),
+    (
+        0,
+        "Siti Rahmawati",
+        "siti.rahmawati@contoh.id",
+        "Semoga kegiatan seperti ini rutin diadakan, sangat membantu warga.",
+        True,
+        1,
+    ),
+    (
+        1,
+        "Agus Setiawan",
+        "agus.setiawan@contoh.id",
+        "Mantap, tahapan berjalan lancar. Tetap semangat untuk semua petugas!",
+        True,
+        0,
+    ),
+    (
+        1,
+        "Dewi Lestari",
+        "dewi.lestari@contoh.id",
+        "Mohon info, di mana kami bisa mengecek nama di daftar pemilih?",
+        False,
+        1,
+    ),
+]
+
+
+def _seed_comments(stdout):
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
+
+    from .models import ArticleComment
+
+    content_type = ContentType.objects.get_for_model(Article)
+    site = Site.objects.get_current()
+    approved = pending = 0
+    for index, name, email, text, is_public, days in DEMO_COMMENTS:
+        article = Article.objects.filter(slug=ARTICLES[index]["slug"]).first()
+        if article is None:
+            continue
+        ArticleComment.objects.update_or_create(
+            content_type=content_type,
+            object_pk=str(article.pk),
+            user_name=name,
+            comment=text,
+            defaults={
+                "user_email": email,
+                "site": site,
+                "submit_date": min(
+                    timezone.now(),
+                    article.published_at + datetime.timedelta(days=days, hours=3),
+                ),
+                "is_public": is_public,
+                "is_removed": False,
+                "is_spam": False,
+            },
+        )
+        approved += is_public
+        pending += not is_public
+    stdout.write(f"Komentar: {approved} disetujui, {pending} menunggu moderasi.")
