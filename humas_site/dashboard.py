@@ -47,7 +47,7 @@ def build_dashboard(user, *, now=None):
     now = now or timezone.now()
     data = {"sections": set()}
     Article = apps.get_model("news", "Article")
-    if user.has_perm("news.view_article"):
+    if user.has_perm("news.add_article"):
         mine = Article.objects.filter(created_by=user).select_related("unit")
         data["my_drafts"] = list(
             mine.drafts().filter(review_note="").order_by("-updated_at")[:LIST_LIMIT]
