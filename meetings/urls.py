@@ -18,4 +18,9 @@ urlpatterns = [
         views.MeetingAttendanceView.as_view(),
         name="meeting_attendance",
     ),
+    path(
+        "<slug:slug>/surat/<int:pk>/",
+        views.letter_download,
+        name="letter_download",
+    ),
 ]

@@ -1,9 +1,12 @@
 from django.contrib import admin
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
+from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 
 from .forms import MeetingFilterForm
-from .models import Meeting
+from .models import Meeting, ReferencedLetter
 
 # Empty rows printed under the attendance list for unlisted attendees.
 ATTENDANCE_BLANK_ROWS = 3
@@ -80,3 +83,24 @@ class MeetingAttendanceView(MeetingVisibilityMixin, DetailView):
         response = super().render_to_response(context, **response_kwargs)
         add_never_cache_headers(response)
         return response
+
+
+def letter_download(request, slug, pk):
+    """A referenced letter as a download, with the meeting's visibility rules."""
+    meetings = Meeting.objects.all()
+    if not can_view_internal(request):
+        meetings = meetings.public()
+    letter = get_object_or_404(
+        ReferencedLetter.objects.exclude(file=""),
+        pk=pk,
+        meeting__in=meetings.filter(slug=slug),
+    )
+    response = FileResponse(
+        letter.file.open("rb"),
+        as_attachment=True,
+        filename=f"surat-{slugify(letter.number) or letter.pk}.pdf",
+        content_type="application/pdf",
+    )
+    if letter.meeting.is_internal:
+        add_never_cache_headers(response)
+    return response
