@@ -73,7 +73,7 @@ class ContributorDraftForm(forms.ModelForm):
         label=_("Kapan?"),
         required=False,
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Tanggal kegiatan. Boleh dikosongkan."),
         error_messages={"invalid": _("Tulis tanggal seperti 04/05/2026.")},
     )
