@@ -21,6 +21,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import AuditEvent, Unit
 from .roles import can_publish, sees_statistics
@@ -64,6 +65,10 @@ def build_dashboard(user, *, now=None):
         data["sections"].add("statistics")
     if can_publish(user) or sees_statistics(user):
         data["integrity"] = _integrity_warning()
+    # Offered to everyone (required when debug is off, see admin_site.py).
+    data["has_two_factor"] = TOTPDevice.objects.filter(
+        user=user, confirmed=True
+    ).exists()
     return data
 
 
