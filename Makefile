@@ -68,7 +68,7 @@ serve: install
 messages: install
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l en --no-obsolete \
 		--ignore=.venv --ignore=staticfiles --ignore=media --ignore=bench
-	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=bench
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

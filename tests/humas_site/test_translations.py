@@ -172,7 +172,7 @@ def test_two_factor_setup_wizard_is_indonesian(client, settings):
     settings.STAFF_2FA_REQUIRED = True
     client.force_login(StaffFactory())
     response = client.get("/account/two_factor/setup/")
-    assertContains(response, "Aktifkan Autentikasi Dua Faktor")
+    assertContains(response, "Aktifkan Verifikasi Dua Langkah")
     assertContains(response, "Anda akan meningkatkan keamanan akun Anda.")
     assertNotContains(response, "Enable Two-Factor Authentication")
 
