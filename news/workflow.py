@@ -19,8 +19,8 @@ import difflib
 import html
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models import Q
@@ -234,7 +234,9 @@ def _apply_transition(*, article, user, transition, note, request):
         Transition.ARCHIVE: AuditEvent.Action.ARCHIVED,
     }[transition]
     audit_record(action=action, actor=user, obj=article, message=note, request=request)
-    _notify(article=article, transition=transition, user=user, note=note)
+    _notify(
+        article=article, transition=transition, user=user, note=note, request=request
+    )
     return article
 
 
@@ -294,9 +296,13 @@ def _unique_slug(title):
 
 
 # ---- notifications ----
-def _admin_url(article):
-    site_url = getattr(settings, "SITE_URL", "").rstrip("/")
-    return site_url + reverse("admin:news_article_change", args=[article.pk])
+def _absolute(path, request):
+    """A full address for e-mails: from the request when there is one, else
+    from the Sites framework's domain."""
+    if request is not None:
+        return request.build_absolute_uri(path)
+    domain = Site.objects.get_current().domain
+    return f"https://{domain}{path}"
 
 
 def editors_to_notify():
@@ -314,9 +320,9 @@ def editors_to_notify():
     )
 
 
-def _notify(*, article, transition, user, note):
+def _notify(*, article, transition, user, note, request=None):
     prefix = f"[{InstitutionProfile.objects.current().short_name or 'Humas'}] "
-    url = _admin_url(article)
+    url = _absolute(reverse("admin:news_article_change", args=[article.pk]), request)
     writer = article.created_by
     if transition == Transition.SUBMIT:
         recipients = [u.email for u in editors_to_notify().exclude(pk=user.pk)]
@@ -353,8 +359,7 @@ def _notify(*, article, transition, user, note):
         subject = subject % {"title": article.title}
         body = _("Terima kasih atas tulisannya.\n\n%(title)s\n%(url)s") % {
             "title": article.title,
-            "url": getattr(settings, "SITE_URL", "").rstrip("/")
-            + article.get_absolute_url(),
+            "url": _absolute(article.get_absolute_url(), request),
         }
     else:
         return

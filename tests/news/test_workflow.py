@@ -100,6 +100,8 @@ def test_contributor_submits_own_draft_and_editors_are_told(
     assert article.submitted_at is not None
     assert [m.to for m in mailoutbox] == [[editor.email]]
     assert article.title in mailoutbox[0].subject
+    change_url = reverse("admin:news_article_change", args=[article.pk])
+    assert f"https://example.com{change_url}" in mailoutbox[0].body
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.SUBMITTED, actor=writer, object_id=str(article.pk)
     ).exists()
