@@ -227,6 +227,23 @@ def _as_file(image, fmt):
     return ContentFile(out.getvalue(), name=f"demo.{fmt.lower()}")
 
 
+def update_if_changed(model, slug, values):
+    """Create the object with this slug, or update it only if ``values`` differ.
+
+    Unlike update_or_create, an unchanged object is not saved again, so models
+    that keep a revision per save (articles) gain no rows on a second seed.
+    """
+    obj = model.objects.filter(slug=slug).first()
+    if obj is None:
+        return model.objects.create(slug=slug, **values), True
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save()
+    return obj, False
+
+
 def seed(stdout):
     site, _created = Site.objects.get_or_create(pk=settings.SITE_ID)
     site.domain, site.name = "127.0.0.1:8000", INSTITUTION["short_name"]

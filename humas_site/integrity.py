@@ -3,8 +3,9 @@
 Defaced Indonesian government sites typically carry online-gambling text
 ("slot gacor", "togel"), links to betting domains, content hidden from readers
 but visible to search engines, or pages that show search-engine crawlers
-something else than people (cloaking). ``scan()`` looks for all four in what
-the public can see; ``manage.py check_integrity`` runs it from cron.
+something else than people (cloaking), and rows changed straight in the
+database. ``scan()`` looks for all of them in what the public can see;
+``manage.py check_integrity`` runs it from cron.
 """
 
 import re
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
+from django.db.models import Count, OuterRef, Subquery
 from django.test import Client
 
 from .models import InstitutionProfile
@@ -58,7 +60,7 @@ GOOGLEBOT_UA = (
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # "judi", "tautan", "tersembunyi", "cloaking"
+    kind: str  # "judi", "tautan", "tersembunyi", "revisi", "cloaking"
     where: str
     detail: str
 
@@ -166,6 +168,58 @@ def scan_content():
     return findings
 
 
+# Fields whose stored text must equal the latest revision saved by the admin.
+REVISED_FIELDS = ["title", "lead", "body"]
+
+
+def scan_revisions():
+    """Published articles whose text differs from their latest saved revision.
+
+    Every save through Django keeps a revision (django-simple-history), so a
+    difference means the row was changed outside the application, e.g. by SQL
+    injection or direct database access. One query for all articles.
+    """
+    try:
+        article_model = apps.get_model("news.Article")
+    except LookupError:
+        return []
+    history = getattr(article_model, "history", None)
+    if history is None:
+        return []
+    latest = history.model.objects.filter(id=OuterRef("pk")).order_by(
+        "-history_date", "-history_id"
+    )
+    annotations = {
+        f"revised_{field}": Subquery(latest.values(field)[:1])
+        for field in REVISED_FIELDS
+    }
+    annotations["revision_count"] = Subquery(
+        history.model.objects.filter(id=OuterRef("pk"))
+        .values("id")
+        .annotate(total=Count("history_id"))
+        .values("total")[:1]
+    )
+    findings = []
+    articles = article_model.objects.published().annotate(**annotations)
+    for article in articles.only("pk", *REVISED_FIELDS):
+        where = f"Berita #{article.pk} “{article}”"
+        if not article.revision_count:
+            findings.append(Finding("revisi", where, "tidak ada revisi tersimpan"))
+            continue
+        changed = [
+            field
+            for field in REVISED_FIELDS
+            if getattr(article, field) != getattr(article, f"revised_{field}")
+        ]
+        if changed:
+            findings.append(
+                Finding(
+                    "revisi", where, f"diubah di luar aplikasi: {', '.join(changed)}"
+                )
+            )
+    return findings
+
+
 def public_urls(limit=None):
     urls = [page.url for page in FlatPage.objects.all()]
     try:
@@ -233,7 +287,7 @@ def scan_cloaking(limit=None):
 
 
 def scan(cloaking=True, limit=None):
-    findings = scan_content()
+    findings = scan_content() + scan_revisions()
     if cloaking:
         findings += scan_cloaking(limit)
     return findings

@@ -12,7 +12,7 @@ from html import escape
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from humas_site.demo import demo_image
+from humas_site.demo import demo_image, update_if_changed
 from humas_site.models import Unit
 
 from .models import Article, ArticleDailyView, ArticlePhoto, Category
@@ -1184,13 +1184,7 @@ def _published_at(days, index):
 
 
 def seed(stdout):
-    # Articles are (re)written without revisions, so that running the seed
-    # again adds no rows; the workflow examples record their own, once.
-    Article.skip_history_when_saving = True
-    try:
-        _seed_articles(stdout)
-    finally:
-        del Article.skip_history_when_saving
+    _seed_articles(stdout)
     _seed_workflow(stdout)
     _seed_comments(stdout)
 
@@ -1225,9 +1219,9 @@ def _seed_articles(stdout):
             + data["title"].split(",")[0].removeprefix("[Klarifikasi] ")[:150],
             "image_credit": "dok. Humas KPU Sukamaju",
         }
-        article, was_created = Article.objects.update_or_create(
-            slug=data["slug"], defaults=defaults
-        )
+        # Saved only when new or changed, so each article gets its first
+        # revision once and running the seed again adds no rows.
+        article, was_created = update_if_changed(Article, data["slug"], defaults)
         created += was_created
         if author and not article.created_by_id:
             Article.objects.filter(pk=article.pk).update(created_by=author)

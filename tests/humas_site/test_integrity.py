@@ -66,7 +66,21 @@ def test_hidden_injected_markup_is_flagged(hosts):
         body='<p>Berita biasa.</p><div style="display:none">'
         '<a href="https://bandar-togel.example/">togel</a></div>'
     )
-    assert kinds(scan(cloaking=False)) == {"judi", "tautan", "tersembunyi"}
+    assert kinds(scan(cloaking=False)) == {"judi", "tautan", "tersembunyi", "revisi"}
+
+
+@pytest.mark.django_db
+def test_text_changed_outside_the_application_is_flagged(hosts):
+    article = ArticleFactory(body="<p>Rapat pleno terbuka.</p>")
+    edited = ArticleFactory(body="<p>Versi pertama.</p>")
+    edited.body = "<p>Versi kedua, disimpan lewat aplikasi.</p>"
+    edited.save()
+    assert scan(cloaking=False) == []
+    Article.objects.filter(pk=article.pk).update(body="<p>Rapat pleno tertutup.</p>")
+    findings = scan(cloaking=False)
+    assert [(f.kind, f.detail) for f in findings] == [
+        ("revisi", "diubah di luar aplikasi: body")
+    ]
 
 
 @pytest.mark.django_db
