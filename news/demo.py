@@ -161,7 +161,8 @@ ARTICLES = [
             (
                 "p",
                 "Kepala Subbagian Teknis dan Hubungan Masyarakat, Lina "
-                "Marlianti, menyebut forum ini akan rutin digelar setiap dua bulan.",
+                "Marlianti, menyebut forum ini akan rutin digelar setiap dua bulan "
+                "untuk mengoptimalkan jangkauan informasi publik.",
             ),
         ],
     },
