@@ -7,5 +7,5 @@ class NewsConfig(AppConfig):
     verbose_name = _("Berita")
 
     def ready(self):
-        # Signal handlers: the tag copy for search, comment moderation.
-        from . import comments, search  # noqa: F401
+        # Search-tag receivers; comments registers its moderator.
+        from . import comments, signals  # noqa: F401

@@ -8,10 +8,7 @@ client. A CSRF token in the form would also stop the page cache from storing
 the article page at all.
 """
 
-import ipaddress
-
 from django.contrib import messages
-from django.contrib.sites.shortcuts import get_current_site
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,22 +16,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from django_comments import signals
 
 from . import ratelimit
-from .comments import ArticleCommentForm
+from .comments import ArticleCommentForm, comment_submit
 from .models import Article
-from .services import client_address
 from .views import _same_origin
 
 SUCCESS_MESSAGE = gettext_lazy("Komentar Anda menunggu moderasi. Terima kasih!")
-
-
-def _valid_ip(address):
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return None
 
 
 def _back_to_comments(article):
@@ -76,18 +64,8 @@ def post_comment(request, pk):
             request, "news/comments/form_page.html", {"article": article, "form": form}
         )
 
-    comment = form.get_comment_object(site_id=get_current_site(request).pk)
-    comment.ip_address = _valid_ip(client_address(request))
-    # The moderator (news.comments.ArticleModerator) keeps it private.
-    responses = signals.comment_will_be_posted.send(
-        sender=comment.__class__, comment=comment, request=request
-    )
-    if any(response is False for _receiver, response in responses):
+    if comment_submit(form=form, request=request) is None:
         messages.error(request, _("Komentar untuk berita ini ditutup."))
         return _back_to_comments(article)
-    comment.save()
-    signals.comment_was_posted.send(
-        sender=comment.__class__, comment=comment, request=request
-    )
     messages.success(request, SUCCESS_MESSAGE)
     return _back_to_comments(article)

@@ -7,20 +7,25 @@ admin. Every comment waits for an editor (``is_public=False``); comments with
 more than two links are marked spam and never shown.
 """
 
+import ipaddress
 import re
 
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.shortcuts import get_current_site
+from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.fields import CharField
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_comments import signals
 from django_comments.forms import CommentForm
 from django_comments.moderation import CommentModerator, moderator
 
 from .models import Article, ArticleComment
+from .services import client_address
 
 MAX_NAME_LENGTH = 50
 MAX_COMMENT_LENGTH = 2000
@@ -185,6 +190,34 @@ class ArticleCommentForm(CommentForm):
         errors = super().security_errors()
         errors.pop("honeypot", None)
         return errors
+
+
+def _valid_ip(address):
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+@transaction.atomic
+def comment_submit(*, form, request):
+    """Save the comment of a valid ``ArticleCommentForm``: private until an
+    editor approves it (or spam), with the client's address. Goes through the
+    django-contrib-comments signals, so the moderator below applies; returns
+    None when it refuses the comment (comments closed)."""
+    comment = form.get_comment_object(site_id=get_current_site(request).pk)
+    comment.ip_address = _valid_ip(client_address(request))
+    responses = signals.comment_will_be_posted.send(
+        sender=comment.__class__, comment=comment, request=request
+    )
+    if any(response is False for _receiver, response in responses):
+        return None
+    comment.full_clean(exclude=["content_type", "site", "user"])
+    comment.save()
+    signals.comment_was_posted.send(
+        sender=comment.__class__, comment=comment, request=request
+    )
+    return comment
 
 
 class ArticleModerator(CommentModerator):

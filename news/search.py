@@ -25,13 +25,10 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import F, Func, Q, TextField, Value
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from django.dispatch import receiver
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
 from humas_site.models import Unit
 
@@ -291,37 +288,3 @@ def refresh_search_tags(article_ids):
         names[pk].append(name)
     for pk, tag_names in names.items():
         Article.objects.filter(pk=pk).update(search_tags=" ".join(sorted(tag_names)))
-
-
-# The copy of the tag names stays right whatever changes the tags: adding or
-# removing an article's tags, renaming or deleting a tag.
-
-
-@receiver(m2m_changed, sender=Article.tags.through)
-def article_tags_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(
-        instance, Article
-    ):
-        refresh_search_tags([instance.pk])
-
-
-@receiver(post_save, sender=Tag)
-def tag_renamed(sender, instance, created, **kwargs):
-    if not created:
-        refresh_search_tags(_tagged_article_ids(instance))
-
-
-@receiver(pre_delete, sender=Tag)
-def tag_deleting(sender, instance, **kwargs):
-    instance._search_article_ids = _tagged_article_ids(instance)
-
-
-@receiver(post_delete, sender=Tag)
-def tag_deleted(sender, instance, **kwargs):
-    refresh_search_tags(getattr(instance, "_search_article_ids", []))
-
-
-def _tagged_article_ids(tag):
-    return list(
-        Article.objects.filter(tags=tag).values_list("pk", flat=True).distinct()
-    )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from humas_site.models import InstitutionProfile
 
+from ..comments import ArticleCommentForm, approved_comments
 from ..models import Article, Category
 
 register = template.Library()
@@ -36,6 +37,18 @@ def most_read_articles(count=5, days=7):
     return {
         "articles": Article.objects.published().most_read(days=days)[:count],
         "days": days,
+    }
+
+
+@register.inclusion_tag("news/comments/section.html")
+def article_comments(article):
+    """Approved comments oldest first (one query) and, where the article
+    allows comments, an empty form (no CSRF token: see comment_views)."""
+    form = ArticleCommentForm(article) if article.allow_comments else None
+    return {
+        "article": article,
+        "comments": list(approved_comments(article)),
+        "form": form,
     }
 
 
