@@ -83,17 +83,6 @@ def sync_roles(apps=None):
     return groups
 
 
-def role_names(user):
-    """The role groups ``user`` belongs to (cached on the user object)."""
-    if not hasattr(user, "_role_names"):
-        user._role_names = (
-            set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
-            if user.is_authenticated
-            else set()
-        )
-    return user._role_names
-
-
 def can_publish(user):
     return user.is_active and user.has_perm(PUBLISH_PERMISSION)
 
@@ -101,17 +90,6 @@ def can_publish(user):
 def sees_statistics(user):
     """Administrators and Pimpinan: statistics per unit and the audit log."""
     return user.is_active and user.has_perm(STATISTICS_PERMISSION)
-
-
-def is_contributor(user):
-    """A writer limited to their own unit's drafts: may add articles but not
-    publish them."""
-    return (
-        user.is_active
-        and not user.is_superuser
-        and user.has_perm("news.add_article")
-        and not can_publish(user)
-    )
 
 
 def staff_unit(user):
