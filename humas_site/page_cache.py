@@ -12,6 +12,7 @@ tokens, flash messages) bypass the cache entirely and are marked private, so
 logged-in staff always see fresh pages.
 """
 
+import logging
 import time
 
 from django.apps import apps
@@ -21,6 +22,8 @@ from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page_cache:generation"
 CACHEABLE_TYPES = (
@@ -44,8 +47,15 @@ def current_generation():
 
 
 def new_generation():
-    """Forget every stored page (called when public content changes)."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    """Forget every stored page (called when public content changes).
+
+    A cache outage must never stop content from being saved; with the cache
+    down there are no stored pages to forget anyway.
+    """
+    try:
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+    except Exception:  # any backend error: Redis down, timeout
+        logger.warning("Page cache unreachable; generation not advanced", exc_info=True)
 
 
 def seconds_until_next_publication():

@@ -125,3 +125,28 @@ def test_language_choice_has_its_own_cached_copy(client, article):
     assert client.get("/")["Content-Language"] == "id"
     client.cookies["django_language"] = "en"
     assert client.get("/")["Content-Language"] == "en"
+
+
+@pytest.mark.django_db
+@time_machine.travel(NOW, tick=False)
+def test_a_comment_waiting_for_moderation_keeps_cached_pages(article):
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
+
+    from humas_site import page_cache
+    from news.models import ArticleComment
+
+    before = page_cache.current_generation()
+    comment = ArticleComment.objects.create(
+        content_type=ContentType.objects.get_for_model(Article),
+        object_pk=str(article.pk),
+        site=Site.objects.get_current(),
+        user_name="Pembaca",
+        user_email="pembaca@contoh.example",
+        comment="Terima kasih informasinya.",
+        is_public=False,
+    )
+    assert page_cache.current_generation() == before
+    comment.is_public = True
+    comment.save()
+    assert page_cache.current_generation() != before
