@@ -53,6 +53,8 @@ def new_generation():
     down there are no stored pages to forget anyway.
     """
     try:
+        cache.incr(GENERATION_KEY)  # atomic, also across workers
+    except ValueError:  # no generation yet (or flushed): start a fresh one
         cache.set(GENERATION_KEY, time.time_ns(), None)
     except Exception:  # any backend error: Redis down, timeout
         logger.warning("Page cache unreachable; generation not advanced", exc_info=True)
