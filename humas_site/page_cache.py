@@ -117,7 +117,11 @@ class PublicPageCacheMiddleware:
         )
         cached = cache.get(key)
         if cached is not None:
-            return cached
+            valid_until, response = cached
+            # Checked here as well as by the cache's own expiry, so that a
+            # scheduled article goes live on the second whatever the backend.
+            if time.time() < valid_until:
+                return response
 
         response = self.get_response(request)
         if is_cacheable_response(request, response):
@@ -132,5 +136,5 @@ class PublicPageCacheMiddleware:
             next_publication = seconds_until_next_publication()
             if next_publication is not None:
                 timeout = min(timeout, next_publication)
-            cache.set(key, response, timeout)
+            cache.set(key, (time.time() + timeout, response), timeout)
         return response
