@@ -16,8 +16,8 @@ from humas_site.roles import can_publish, staff_unit
 from humas_site.templatetags.humas_tags import angka
 
 from . import workflow
-from .forms import ContributorDraftForm
 from .admin_engagement import ArticleDailyViewInline  # also registers comments
+from .forms import ContributorDraftForm
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
 from .workflow import revision_changes
 
@@ -87,6 +87,7 @@ CONTRIBUTOR_FIELDSETS = [
 ]
 # Workflow fields change only through news.workflow, never through the form.
 WORKFLOW_FIELDS = ["status", "submitted_at", "reviewed_by", "created_by"]
+EDITOR_ACTIONS = {"publish", "unpublish", "archive"}
 
 
 @admin.register(Article)
@@ -294,6 +295,22 @@ class ArticleAdmin(SimpleHistoryAdmin):
         )
 
     # ---- bulk actions, through the same service ----
+    def changelist_view(self, request, extra_context=None):
+        # Django drops an action the user may not run with a vague "no action
+        # selected"; a forged editor action gets a clear refusal instead.
+        action = request.POST.get("action")
+        if action in EDITOR_ACTIONS and not can_publish(request.user):
+            message = _(
+                "Hanya editor yang dapat menerbitkan, menarik atau mengarsipkan "
+                "berita. Kirim draf untuk ditinjau."
+            )
+            audit_record(
+                action=AuditEvent.Action.REFUSED, message=f"{action}: {message}"
+            )
+            self.message_user(request, message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
     def _bulk(self, request, queryset, transition):
         done, refused = 0, []
         for article in queryset:

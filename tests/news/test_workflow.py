@@ -251,10 +251,12 @@ def test_forged_publish_post_by_contributor_is_refused(client, writer, unit):
 def test_forged_publish_action_by_contributor_changes_nothing(client, writer, unit):
     article = draft(unit, writer)
     client.force_login(writer)
-    client.post(
+    response = client.post(
         reverse("admin:news_article_changelist"),
         {"action": "publish", "_selected_action": [article.pk]},
+        follow=True,
     )
+    assertContains(response, "Hanya editor yang dapat menerbitkan")
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
 
