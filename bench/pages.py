@@ -108,6 +108,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("output")
     parser.add_argument("--article-html")
+    parser.add_argument("--only", help="comma-separated page names (default: all)")
+    parser.add_argument("--no-explain", action="store_true")
     parser.add_argument("--explain", default=BASE_DIR / "bench/results/explain.txt")
     args = parser.parse_args()
 
@@ -120,6 +122,8 @@ def main():
 
     client = Client()
     urls = pick_urls()
+    if args.only:
+        urls = {name: url for name, url in urls.items() if name in args.only.split(",")}
     pages, report = {}, []
     for name, url in urls.items():
         client.get(with_param(url, "warm", "1"))
@@ -133,7 +137,7 @@ def main():
         ]
         flagged, total_ms = [], 0.0
         report.append(f"=== {name}: {url} — {len(captured)} queries ===")
-        for sql in selects:
+        for sql in [] if args.no_explain else selects:
             plan = explain(sql)
             ms = execution_ms(plan)
             total_ms += ms
@@ -156,7 +160,8 @@ def main():
             "sql_ms": round(total_ms, 2),
             "flagged": flagged,
         }
-    Path(args.explain).write_text("\n".join(report) + "\n")
+    if not args.no_explain:
+        Path(args.explain).write_text("\n".join(report) + "\n")
     Path(args.output).write_text(json.dumps(pages, indent=2))
 
 

@@ -31,6 +31,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -41,7 +42,8 @@ RESULTS = BENCH_DIR / "results"
 DATA = BENCH_DIR / "data"  # git-ignored: media files, logs, the code snapshot
 SRC = DATA / "src"
 PY = sys.executable
-PAGES = ["home", "list", "article", "search", "agenda"]
+# Search last: if it is slow, its backlog cannot disturb the other rows.
+PAGES = ["home", "list", "article", "agenda", "search"]
 LABELS = {
     "home": "home /",
     "list": "list /berita/",
@@ -152,7 +154,7 @@ def wait_http(url, timeout=60):
 
 def settle(base):
     """Wait until requests queued by the previous run have drained."""
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300
     quick = 0
     while quick < 3 and time.monotonic() < deadline:
         started = time.monotonic()
@@ -164,8 +166,8 @@ def settle(base):
         time.sleep(0.3)
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=10) as response:
+def fetch(url, timeout=10):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return response.status, dict(response.headers), response.read()
 
 
@@ -222,6 +224,12 @@ def format_table(rows, static_rps):
     )
     lines = [header, "-" * len(header)]
     for row in rows:
+        if not row["requests"]:
+            lines.append(
+                f"{row['label']:<34} no response completed within the run "
+                f"({row['duration_us'] / 1e6:.0f} s){'':>4}{row.get('queries', ''):>8}"
+            )
+            continue
         lines.append(
             f"{row['label']:<34} {row['rps']:>8.0f} {row['p50_us'] / 1000:>8.1f} "
             f"{row['p99_us'] / 1000:>8.1f} {row['non2xx'] + row['socket_errors']:>8} "
@@ -237,6 +245,13 @@ def markdown_table(rows, static_rps):
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
+        if not row["requests"]:
+            lines.append(
+                f"| {row['label']} | 0 | — | — | no response in "
+                f"{row['duration_us'] / 1e6:.0f} s | {row.get('queries', '')} | "
+                f"{row.get('kb', '')} | 0 |"
+            )
+            continue
         lines.append(
             f"| {row['label']} | {row['rps']:.0f} | {row['p50_us'] / 1000:.1f} | "
             f"{row['p99_us'] / 1000:.1f} | {row['non2xx'] + row['socket_errors']} | "
@@ -274,7 +289,9 @@ def draw_chart(rows, static_rps, title, path):
         draw.rectangle([left, y, left + row["rps"] * scale, y + bar_h], fill=colour)
         draw.text(
             (left + row["rps"] * scale + 8, y + 5),
-            f"{row['rps']:.0f}/s  p99 {row['p99_us'] / 1000:.0f} ms",
+            f"{row['rps']:.0f}/s  p99 {row['p99_us'] / 1000:.0f} ms"
+            if row["requests"]
+            else "no response within the run",
             fill="black",
             font=small,
         )
@@ -294,6 +311,26 @@ def update_readme(block):
     readme.write_text(f"{before}{README_START}\n{block}\n{README_END}{after}")
 
 
+def write_outputs(output, *, readme):
+    """The table (stdout, .txt), the chart (.png) and the README section, all
+    from the run's .json (so they can be drawn again: ``--render``)."""
+    data = json.loads(output.with_suffix(".json").read_text())
+    rows, notes = data["rows"], data["notes"]
+    static_rps = rows[0]["rps"]
+    text = "\n".join(notes) + "\n\n" + format_table(rows, static_rps) + "\n"
+    sys.stdout.write("\n" + text)
+    output.with_suffix(".txt").write_text(text)
+    draw_chart(rows, static_rps, data["title"], output.with_suffix(".png"))
+    if readme:
+        update_readme(
+            "### Latest benchmark (`make bench`)\n\n"
+            + "\n".join(f"- {n}" for n in notes)
+            + "\n\n"
+            + markdown_table(rows, static_rps)
+            + "\n\n![requests per second](bench/results/latest.png)\n"
+        )
+
+
 def main():
     parser = argparse.ArgumentParser(description="Humas CMS benchmark")
     parser.add_argument("--db", default="humas_bench")
@@ -311,6 +348,11 @@ def main():
         default="humas_site.settings",
         help="e.g. bench_pool_settings (psycopg pool) for a comparison run",
     )
+    parser.add_argument(
+        "--pages",
+        default=",".join(PAGES),
+        help="comma-separated subset of: " + ", ".join(PAGES),
+    )
     parser.add_argument("--no-readme", action="store_true")
     parser.add_argument(
         "--worktree",
@@ -318,8 +360,18 @@ def main():
         help="run the working tree as it is instead of a snapshot of HEAD",
     )
     parser.add_argument("--output", default=str(RESULTS / "latest"))
+    parser.add_argument(
+        "--render",
+        action="store_true",
+        help="only redraw the table, chart and README from the --output .json",
+    )
     args = parser.parse_args()
+    if args.render:
+        write_outputs(Path(args.output), readme=not args.no_readme)
+        return
 
+    chosen = set(args.pages.split(",")) | {"article"}  # the reference page
+    pages_run = [name for name in PAGES if name in chosen]
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (make bench installs Debian's wrk)")
     global SRC
@@ -378,7 +430,12 @@ def main():
                 str(article_html),
                 "--explain",
                 str(RESULTS / "explain.txt"),
-            ],
+            ]
+            + (
+                ["--only", ",".join(pages_run), "--no-explain"]
+                if pages_run != PAGES
+                else []
+            ),
             env,
         )
         pages = json.loads(pages_json.read_text())
@@ -408,17 +465,24 @@ def main():
         static_url = "/static/bench/article.html"
         status, headers, body = fetch(base + static_url)
         assert status == 200 and len(body) == pages["article"]["bytes"], "static copy"
-        for name in PAGES:
-            status, headers, body = fetch(base + pages[name]["url"])
-            if status != 200:
-                raise RuntimeError(f"{name}: HTTP {status}")
+        first_request = {}
+        for name in pages_run:
+            started_at = time.monotonic()
+            try:
+                status = fetch(base + pages[name]["url"], timeout=60)[0]
+            except (OSError, urllib.error.HTTPError) as error:
+                status = f"failed ({error})"
+            first_request[name] = (status, time.monotonic() - started_at)
+            log(f"{name}: {status} in {first_request[name][1]:.2f} s (first request)")
         common = {
             "duration": args.duration,
             "threads": args.threads,
             "connections": args.connections,
         }
-        log("warm-up (3 s per page)")
-        for name in PAGES:
+        log("warm-up (3 s per page that answered)")
+        for name in pages_run:
+            if first_request[name][0] != 200:
+                continue
             wrk(
                 base + pages[name]["url"],
                 duration=3,
@@ -426,8 +490,9 @@ def main():
                 connections=2,
                 env_extra={"BENCH_BUST": "0"},
             )
+        settle(base)
         cache_keys = redis_client().dbsize()
-        page_cache_headers = fetch(base + pages["article"]["url"])[1]
+        page_cache_headers = fetch(base + pages["article"]["url"], timeout=60)[1]
 
         rows = []
         log(f"static file ({len(body)} bytes) via whitenoise")
@@ -441,21 +506,6 @@ def main():
                 "queries": 0,
             }
         )
-        for name in PAGES:
-            for kind, bust in (("cached", "0"), ("uncached", "1")):
-                log(f"{name} {kind}")
-                result = wrk(
-                    base + pages[name]["url"], env_extra={"BENCH_BUST": bust}, **common
-                )
-                rows.append(
-                    result
-                    | {
-                        "label": f"{LABELS[name]} ({kind})",
-                        "kind": kind,
-                        "queries": pages[name]["queries"],
-                        "kb": round(pages[name]["bytes"] / 1024, 1),
-                    }
-                )
         log("article uncached, 1 connection")
         result = wrk(
             base + pages["article"]["url"],
@@ -484,11 +534,27 @@ def main():
         time.sleep(1)  # let the last in-flight beacons finish
         _pk, views_after = article_views(env, pages["article"]["url"])
 
+        for name in pages_run:
+            for kind, bust in (("cached", "0"), ("uncached", "1")):
+                log(f"{name} {kind}")
+                result = wrk(
+                    base + pages[name]["url"], env_extra={"BENCH_BUST": bust}, **common
+                )
+                rows.append(
+                    result
+                    | {
+                        "label": f"{LABELS[name]} ({kind})",
+                        "kind": kind,
+                        "queries": pages[name]["queries"],
+                        "kb": round(pages[name]["bytes"] / 1024, 1),
+                    }
+                )
+        settle(base)
         load_after = os.getloadavg()[0]
         workers = children(server.pid)
         memory = {pid: rss_mib(pid) for pid in workers}
         server.send_signal(signal.SIGTERM)
-        server.wait(timeout=40)
+        server.wait(timeout=120)
         started.pop("gunicorn")
 
         log_text = access_log.read_text()
@@ -496,7 +562,6 @@ def main():
             re.findall(rf'"POST {re.escape(beacon_path)} HTTP/1\.1" 204 ', log_text)
         )
         boots = log_text.count("Booting worker")
-        static_rps = rows[0]["rps"]
         by_label = {row["label"]: row for row in rows}
         article_cached = by_label["article (cached)"]["rps"]
         beacon_rps = by_label["view beacon POST"]["rps"]
@@ -508,7 +573,6 @@ def main():
             capture_output=True,
             text=True,
         ).stdout.strip()
-        table = format_table(rows, static_rps)
         page_cache = "Cache-Control: " + page_cache_headers.get(
             "Cache-Control", "(none)"
         )
@@ -525,6 +589,12 @@ def main():
             f"threads, {args.connections} connections, {args.duration} s per row",
             "uncached = a unique ?nocache=N on every request (no page cache can "
             "answer); cached = the same URL every time after a warm-up.",
+            "First request after start: "
+            + ", ".join(
+                f"{name} {status} in {seconds:.2f} s"
+                for name, (status, seconds) in first_request.items()
+            )
+            + ".",
             f"After warm-up Redis held {cache_keys} keys; article response "
             f"{page_cache}.",
             "queries = SQL queries of one rendered (cache-miss) request, Django "
@@ -545,13 +615,15 @@ def main():
             f"{article_cached / (article_cached + beacon_rps) * 100:.0f}% below the"
             " cached article alone.",
         ]
-        text = "\n".join(notes) + "\n\n" + table + "\n"
-        sys.stdout.write("\n" + text)
+        title = (
+            f"Humas CMS, requests/second ({now:%Y-%m-%d}, {info['cores']} cores, "
+            f"{args.workers} workers, {args.connections} connections)"
+        )
         output = Path(args.output)
-        output.with_suffix(".txt").write_text(text)
         output.with_suffix(".json").write_text(
             json.dumps(
                 {
+                    "title": title,
                     "notes": notes,
                     "rows": rows,
                     "pages": pages,
@@ -562,21 +634,7 @@ def main():
                 default=str,
             )
         )
-        draw_chart(
-            rows,
-            static_rps,
-            f"Humas CMS, requests/second ({now:%Y-%m-%d}, {info['cores']} cores, "
-            f"{args.workers} workers, {args.connections} connections)",
-            output.with_suffix(".png"),
-        )
-        if not args.no_readme:
-            update_readme(
-                "### Latest benchmark (`make bench`)\n\n"
-                + "\n".join(f"- {n}" for n in notes)
-                + "\n\n"
-                + markdown_table(rows, static_rps)
-                + "\n\n![requests per second](bench/results/latest.png)\n"
-            )
+        write_outputs(output, readme=not args.no_readme)
         log(f"results in {output.with_suffix('.txt')} and .png")
     finally:
         if "gunicorn" in started:
