@@ -61,7 +61,10 @@ class EditConflictMixin:
         return super().get_form(request, obj, change, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        return self.with_version_field(super().get_fieldsets(request, obj), obj)
+
+    def with_version_field(self, fieldsets, obj):
+        """``fieldsets`` with the hidden version field added (change forms only)."""
         listed = {f for _name, options in fieldsets for f in options["fields"]}
         if obj is None or VERSION_FIELD in listed:
             return fieldsets

@@ -251,6 +251,7 @@ class AuditEvent(models.Model):
         SCHEDULED = "scheduled", _("Dijadwalkan")
         UNPUBLISHED = "unpublished", _("Ditarik dari situs")
         ARCHIVED = "archived", _("Diarsipkan")
+        UNARCHIVED = "unarchived", _("Dipulihkan dari arsip")
         RESTORED = "restored", _("Revisi dipulihkan")
         DELETED = "deleted", _("Dihapus")
         ROLE_CHANGED = "role_changed", _("Peran diubah")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from humas_site.admin_mixins import EditConflictMixin
 from humas_site.audit import audit_record
 from humas_site.models import AuditEvent
 from humas_site.roles import can_publish, staff_unit
@@ -91,7 +92,7 @@ EDITOR_ACTIONS = {"publish", "unpublish", "archive"}
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
     """Articles, with the editorial workflow and revisions (history, compare,
     restore). Contributors see and edit only their unit's drafts; every status
     change is a button or an action that goes through ``news.workflow``."""
@@ -114,7 +115,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticlePhotoInline, ArticleDailyViewInline]
-    actions = ["submit", "publish", "unpublish", "archive"]
+    actions = ["submit", "publish", "unpublish", "archive", "restore"]
     readonly_fields = [
         "views_count",
         "created_at",
@@ -206,7 +207,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_fieldsets(self, request, obj=None):
         if workflow.is_unit_writer(request.user):
-            return CONTRIBUTOR_FIELDSETS
+            return self.with_version_field(CONTRIBUTOR_FIELDSETS, obj)
         return super().get_fieldsets(request, obj)
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -358,6 +359,28 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Arsipkan"), permissions=["publish"])
     def archive(self, request, queryset):
         self._bulk(request, queryset, workflow.Transition.ARCHIVE)
+
+    @admin.action(
+        description=_("Pulihkan dari arsip (jadi draf)"), permissions=["publish"]
+    )
+    def restore(self, request, queryset):
+        self._bulk(request, queryset, workflow.Transition.RESTORE)
+
+    # ---- deleting is soft: into the archive, restorable ----
+    def delete_model(self, request, obj):
+        if obj.status == Article.Status.ARCHIVED and request.user.is_superuser:
+            super().delete_model(request, obj)  # only the archive is emptied for good
+            return
+        workflow.article_transition(
+            article=obj,
+            user=request.user,
+            transition=workflow.Transition.DELETE,
+            request=request,
+        )
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            self.delete_model(request, article)
 
     # ---- the contributor's short form, and a readable compare view ----
     def get_urls(self):

@@ -49,6 +49,8 @@ class Transition(models.TextChoices):
     PUBLISH = "publish", gettext_lazy("Terbitkan / jadwalkan")
     UNPUBLISH = "unpublish", gettext_lazy("Tarik dari situs (jadi draf)")
     ARCHIVE = "archive", gettext_lazy("Arsipkan")
+    DELETE = "delete", gettext_lazy("Hapus (pindahkan ke arsip)")
+    RESTORE = "restore", gettext_lazy("Pulihkan dari arsip (jadi draf)")
 
 
 # transition: (statuses it starts from, status it leads to)
@@ -61,12 +63,21 @@ TRANSITIONS = {
     ),
     Transition.UNPUBLISH: ({Status.PUBLISHED}, Status.DRAFT),
     Transition.ARCHIVE: ({Status.PUBLISHED}, Status.ARCHIVED),
+    # Deleting is soft: the article leaves the site and every list but stays
+    # in the archive, from which an editor or administrator restores it.
+    Transition.DELETE: (
+        {Status.DRAFT, Status.REVIEW, Status.PUBLISHED},
+        Status.ARCHIVED,
+    ),
+    Transition.RESTORE: ({Status.ARCHIVED}, Status.DRAFT),
 }
 EDITOR_TRANSITIONS = {
     Transition.SEND_BACK,
     Transition.PUBLISH,
     Transition.UNPUBLISH,
     Transition.ARCHIVE,
+    Transition.DELETE,
+    Transition.RESTORE,
 }
 
 
@@ -232,6 +243,8 @@ def _apply_transition(*, article, user, transition, note, request):
         ),
         Transition.UNPUBLISH: AuditEvent.Action.UNPUBLISHED,
         Transition.ARCHIVE: AuditEvent.Action.ARCHIVED,
+        Transition.DELETE: AuditEvent.Action.DELETED,
+        Transition.RESTORE: AuditEvent.Action.UNARCHIVED,
     }[transition]
     audit_record(action=action, actor=user, obj=article, message=note, request=request)
     _notify(

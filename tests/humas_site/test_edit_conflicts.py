@@ -103,3 +103,15 @@ def test_saving_again_after_reloading_works(admin_client):
         form["title"] = [title]
         assert admin_client.post(url, form).status_code == 302
     assert Meeting.objects.get(pk=meeting.pk).title == "Rapat kedua"
+
+
+@pytest.mark.django_db
+def test_second_save_of_an_article_is_refused(admin_client):
+    from news.models import Article
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(title="Bimtek Pantarlih")
+    url = f"/admin/news/article/{article.pk}/change/"
+    response = edit_twice(admin_client, url, "title", "Bimtek A", "Bimtek B")
+    assert "sudah diubah orang lain" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).title == "Bimtek A"

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
@@ -131,6 +132,7 @@ def test_only_allowed_transitions_from_each_status(editor, writer, unit):
     assert workflow.available_transitions(user=editor, article=article) == [
         workflow.Transition.SUBMIT,
         workflow.Transition.PUBLISH,
+        workflow.Transition.DELETE,
     ]
     assert workflow.available_transitions(user=writer, article=article) == [
         workflow.Transition.SUBMIT
@@ -448,3 +450,46 @@ def test_draft_form_errors_are_kind_and_keep_the_input(client, writer):
     assertContains(response, "bukan-foto.jpg")
     assertContains(response, "Cerita kegiatan.")
     assert not Article.objects.exists()
+
+
+def test_deleting_in_the_admin_moves_the_article_to_the_archive(
+    client, editor, unit, writer
+):
+    article = draft(unit, writer, status=Article.Status.PUBLISHED, title="Rakor Pleno")
+    client.force_login(editor)
+    url = reverse("admin:news_article_delete", args=[article.pk])
+    assertContains(client.get(url), "tidak dihapus permanen")
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.ARCHIVED
+    assert Client().get(article.get_absolute_url()).status_code == 404  # public
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.DELETED).exists()
+
+
+def test_archived_article_is_restored_as_a_draft(client, editor, unit, writer):
+    article = draft(unit, writer, status=Article.Status.ARCHIVED)
+    client.force_login(editor)
+    client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "restore", "_selected_action": [article.pk]},
+    )
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.UNARCHIVED).exists()
+
+
+def test_contributors_cannot_delete_or_restore(writer, unit):
+    article = draft(unit, writer)
+    for transition in (workflow.Transition.DELETE, workflow.Transition.RESTORE):
+        with pytest.raises(workflow.TransitionRefused, match="Hanya editor"):
+            workflow.article_transition(
+                article=article, user=writer, transition=transition
+            )
+
+
+def test_only_a_superuser_empties_the_archive_for_good(admin_client, unit, writer):
+    article = draft(unit, writer, status=Article.Status.ARCHIVED)
+    url = reverse("admin:news_article_delete", args=[article.pk])
+    assertContains(admin_client.get(url), "menghapus permanen")
+    admin_client.post(url, {"post": "yes"})
+    assert not Article.objects.filter(pk=article.pk).exists()
