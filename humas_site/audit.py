@@ -23,6 +23,7 @@ from django.contrib.auth.signals import (
 from django.db.models.signals import m2m_changed, post_delete
 from django.dispatch import receiver
 
+from .clients import client_ip
 from .models import AuditEvent
 from .roles import ROLES
 
@@ -58,7 +59,7 @@ def reset_current_request(token):
 
 
 def _client_ip(request):
-    return (request.META.get("REMOTE_ADDR") or None) if request else None
+    return (client_ip(request) or None) if request else None
 
 
 def audit_record(*, action, actor=None, obj=None, message="", request=None):

@@ -3,7 +3,7 @@
 django-ratelimit was not used: its last release (4.1, 2023) declares support up
 to Django 4.2 only, its system checks reject the local-memory cache used in
 development and tests, and it keys on REMOTE_ADDR rather than the project's
-``client_address`` (which honours NEWS_CLIENT_IP_HEADER behind a proxy).
+``client_address`` (which honours DJANGO_PROXY_COUNT behind a reverse proxy).
 
 Fixed windows: at most ``limit`` hits per client per ``window`` seconds.
 """

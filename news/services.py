@@ -13,6 +13,8 @@ import crawleruseragents
 from django.conf import settings
 from django.core.cache import cache
 
+from humas_site.clients import client_ip
+
 from .models import Article
 
 logger = logging.getLogger(__name__)
@@ -22,15 +24,8 @@ VIEW_WINDOW_SECONDS = getattr(settings, "NEWS_VIEW_WINDOW_SECONDS", 30 * 60)
 
 
 def client_address(request):
-    """The reader's address: REMOTE_ADDR, or the header a reverse proxy sets.
-
-    ``NEWS_CLIENT_IP_HEADER`` (e.g. ``"HTTP_X_REAL_IP"``) is only read when
-    the deployment configures it; a client-supplied header is never trusted
-    by default.
-    """
-    header = getattr(settings, "NEWS_CLIENT_IP_HEADER", "")
-    address = request.META.get(header, "") if header else ""
-    return address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    """The reader's address, by the site-wide rule (``humas_site.clients``)."""
+    return client_ip(request)
 
 
 def is_crawler(user_agent):
