@@ -394,7 +394,7 @@ def main():
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(DATA / "media"),
         "WEB_CONCURRENCY": str(args.workers),
-        "GUNICORN_LOG_LEVEL": "warning",
+        "GUNICORN_LOG_LEVEL": "info",  # worker boots are counted from the log
     }
     started = {}
     static_copy = SRC / "staticfiles" / "bench"
