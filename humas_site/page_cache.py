@@ -60,6 +60,25 @@ def new_generation():
         logger.warning("Page cache unreachable; generation not advanced", exc_info=True)
 
 
+def cached_widget(name, build, timeout=600):
+    """``build()``'s result, shared by all pages until content changes.
+
+    For sidebar widgets (most read, categories, archive months) whose queries
+    scan the whole archive: with 100,000 articles each costs a few hundred
+    milliseconds, while the result changes only when content does (or, for
+    view counts, slowly). ``build`` must return plain data or a list, not a
+    lazy QuerySet.
+    """
+    if not settings.PAGE_CACHE_SECONDS:
+        return build()
+    key = f"widget:{current_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
 def seconds_until_next_publication():
     """Seconds until the next scheduled article goes live, or None."""
     try:

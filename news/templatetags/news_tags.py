@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from humas_site.models import InstitutionProfile
+from humas_site.page_cache import cached_widget
 
 from ..comments import ArticleCommentForm, approved_comments
 from ..models import Article, Category
@@ -34,10 +35,11 @@ def home_news(count=6):
 @register.inclusion_tag("news/includes/most_read.html")
 def most_read_articles(count=5, days=7):
     """Terpopuler: most views in the last ``days`` days. One query."""
-    return {
-        "articles": Article.objects.published().most_read(days=days)[:count],
-        "days": days,
-    }
+    articles = cached_widget(
+        f"most_read:{count}:{days}",
+        lambda: list(Article.objects.published().most_read(days=days)[:count]),
+    )
+    return {"articles": articles, "days": days}
 
 
 @register.inclusion_tag("news/comments/section.html")
@@ -54,25 +56,39 @@ def article_comments(article):
 
 @register.inclusion_tag("news/includes/category_links.html")
 def category_links():
-    """Categories that have published articles, with their counts. One query."""
-    now = timezone.now()
-    categories = Category.objects.annotate(
-        published_count=Count(
-            "articles",
-            filter=Q(
-                articles__status=Article.Status.PUBLISHED,
-                articles__published_at__lte=now,
-            ),
+    """Categories that have published articles, with their counts. One query,
+    shared by all pages until content changes (it counts the whole archive)."""
+
+    def build():
+        now = timezone.now()
+        return list(
+            Category.objects.annotate(
+                published_count=Count(
+                    "articles",
+                    filter=Q(
+                        articles__status=Article.Status.PUBLISHED,
+                        articles__published_at__lte=now,
+                    ),
+                )
+            ).filter(published_count__gt=0)
         )
-    ).filter(published_count__gt=0)
-    return {"categories": categories}
+
+    return {"categories": cached_widget("category_links", build)}
 
 
 @register.inclusion_tag("news/includes/archive_months.html")
 def archive_months(count=12):
-    """Links to the latest months that have published articles. One query."""
-    months = Article.objects.published().dates("published_at", "month", order="DESC")
-    return {"months": months[:count]}
+    """Links to the latest months that have published articles. One query,
+    shared by all pages until content changes."""
+    months = cached_widget(
+        f"archive_months:{count}",
+        lambda: list(
+            Article.objects.published().dates("published_at", "month", order="DESC")[
+                :count
+            ]
+        ),
+    )
+    return {"months": months}
 
 
 def _share_links(url, title):

@@ -150,3 +150,20 @@ def test_a_comment_waiting_for_moderation_keeps_cached_pages(article):
     comment.is_public = True
     comment.save()
     assert page_cache.current_generation() != before
+
+
+@pytest.mark.django_db
+def test_sidebar_widgets_are_shared_until_content_changes(
+    article, django_assert_num_queries
+):
+    from news.templatetags.news_tags import archive_months, category_links
+
+    first = category_links()["categories"]
+    months = archive_months()["months"]
+    with django_assert_num_queries(0):
+        assert category_links()["categories"] == first
+        assert archive_months()["months"] == months
+    ArticleFactory(title="Berita baru", category=article.category)
+    with django_assert_num_queries(1):
+        refreshed = category_links()["categories"]
+    assert refreshed[0].published_count == first[0].published_count + 1
