@@ -1,8 +1,8 @@
 """Article search: PostgreSQL full-text search in Indonesian, a contains
 fallback on SQLite, query cleaning and highlighted snippets.
 
-On PostgreSQL the query uses exactly the expression of the GIN index created by
-migration 0003 (``search_vector()``), so that the planner can use the index;
+On PostgreSQL the query matches and ranks the stored ``search_document``
+column (a tsvector kept by a trigger, migration 0005) through its GIN index;
 ``tests/news/test_search_pg.py`` checks this with EXPLAIN.
 
 The Snowball Indonesian stemmer used by the ``indonesian`` configuration strips
@@ -21,16 +21,18 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
+    SearchVectorField,
 )
 from django.db import connection
 from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from humas_site.models import Unit
+from humas_site.page_cache import cached_widget
 
 from .models import Article, Category
 
@@ -41,22 +43,23 @@ MAX_TERMS = 8
 # longest first. A word ending in one also matches its stem as a prefix.
 DERIVATIONAL_SUFFIXES = ("isasi", "isme", "isir", "itas", "asi", "wati", "wan")
 MIN_STEM_LENGTH = 4
+# A common word ("pemilih") matches most of a large archive; ranking and
+# counting all of them costs seconds. Only the newest matches are ranked.
+MAX_RANKED_RESULTS = 1000
 WORD = re.compile(r"[^\W_]+")
 # Markers around highlighted words in ts_headline output (Unicode private use
 # characters, removed from the text first); turned into <mark> after escaping.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 
 
-def search_vector():
-    """The weighted document: title A, lead and tags B, body C.
+def search_document():
+    """The stored weighted document (title A, lead and tags B, body C).
 
-    Must stay identical to the frozen copy in migration 0003 (the GIN index).
+    A column only PostgreSQL has, filled by the trigger of migration 0005; it is
+    not a model field, so no other query loads it.
     """
-    return (
-        SearchVector("title", config=SEARCH_CONFIG, weight="A")
-        + SearchVector("lead", config=SEARCH_CONFIG, weight="B")
-        + SearchVector("search_tags", config=SEARCH_CONFIG, weight="B")
-        + SearchVector("body", config=SEARCH_CONFIG, weight="C")
+    return RawSQL(
+        '"news_article"."search_document"', [], output_field=SearchVectorField()
     )
 
 
@@ -106,6 +109,19 @@ def _strip_html(expression):
     )
 
 
+def full_text_query(terms):
+    return SearchQuery(tsquery_text(terms), search_type="raw", config=SEARCH_CONFIG)
+
+
+def full_text_matches(queryset, terms):
+    """PostgreSQL: the articles matching ``terms`` (GIN index), newest first."""
+    return (
+        queryset.annotate(search=search_document())
+        .filter(search=full_text_query(terms))
+        .order_by("-published_at", "-pk")
+    )
+
+
 def search_articles(queryset, terms):
     """``queryset`` filtered to ``terms`` and ordered by relevance.
 
@@ -123,16 +139,22 @@ def search_articles(queryset, terms):
             )
         return queryset.order_by("-published_at", "-pk")
 
-    query = SearchQuery(tsquery_text(terms), search_type="raw", config=SEARCH_CONFIG)
-    vector = search_vector()
+    query = full_text_query(terms)
+    vector = search_document()
     headline_options = {
         "config": SEARCH_CONFIG,
         "start_sel": MARK_START,
         "stop_sel": MARK_STOP,
     }
+    # The newest MAX_RANKED_RESULTS matches, fetched first as plain ids (one
+    # indexed query), are counted and ranked among themselves.
+    matches = list(
+        full_text_matches(queryset, terms).values_list("pk", flat=True)[
+            :MAX_RANKED_RESULTS
+        ]
+    )
     return (
-        queryset.annotate(search=vector)
-        .filter(search=query)
+        queryset.filter(pk__in=matches)
         .annotate(
             rank=SearchRank(vector, query),
             title_highlight=SearchHeadline(
@@ -234,7 +256,12 @@ class SearchForm(forms.Form):
                 values = [clean_query(v) for v in data.getlist(name)]
                 data.setlist(name, values[:1])
         super().__init__(data, **kwargs)
-        years = Article.objects.published().dates("published_at", "year", "DESC")
+        years = cached_widget(
+            "search_years",
+            lambda: list(
+                Article.objects.published().dates("published_at", "year", "DESC")
+            ),
+        )
         self.fields["tahun"].choices = [("", _("Semua tahun"))] + [
             (day.year, day.year) for day in years
         ]

@@ -21,7 +21,7 @@ from humas_site.models import Unit
 
 from . import ratelimit
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
-from .search import SearchForm, result_snippets, search_articles
+from .search import MAX_RANKED_RESULTS, SearchForm, result_snippets, search_articles
 from .services import article_view_register
 
 
@@ -134,6 +134,7 @@ class SearchView(ArticleListMixin, ListView):
             form=form,
             query=params["q"],
             searched=bool(form.terms),
+            results_capped=context["paginator"].count >= MAX_RANKED_RESULTS,
             query_string=urlencode({k: v for k, v in params.items() if v}),
         )
         return context
