@@ -71,3 +71,25 @@ def test_debug_mode_works_without_secret_key():
     result = load_settings(DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["debug"] is True
+
+
+def test_admin_url_is_configurable():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.urls import reverse; "
+            "print(reverse('admin:index'))",
+        ],
+        env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+        | {
+            "DJANGO_DEBUG": "1",
+            "DJANGO_SETTINGS_MODULE": "humas_site.settings",
+            "DJANGO_ADMIN_URL": "kantor-humas/masuk",
+        },
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip().endswith("/kantor-humas/masuk/"), result.stderr
