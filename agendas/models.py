@@ -473,8 +473,13 @@ class Event(models.Model):
         if days:
             day_text = ", ".join(days)
             if self.recurrence_week_of_month:
-                day_text += " " + str(
-                    self.WeekOfMonth(self.recurrence_week_of_month).label
+                # "Jumat pertama" / "the first Friday": the order is the language's.
+                day_text = str(
+                    _("%(weekday)s %(week)s")
+                    % {
+                        "weekday": day_text,
+                        "week": self.WeekOfMonth(self.recurrence_week_of_month).label,
+                    }
                 )
             text += " " + str(_("pada %(days)s") % {"days": day_text})
         if self.recurrence_until:

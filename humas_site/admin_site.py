@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from two_factor.admin import AdminSiteOTPRequiredMixin
 
 
@@ -15,7 +16,7 @@ class HumasAdminSite(AdminSiteOTPRequiredMixin, admin.AdminSite):
 
     site_header = "Humas CMS"
     site_title = "Humas CMS"
-    index_title = "Panel admin"
+    index_title = _("Panel admin")
 
     def has_permission(self, request):
         if settings.STAFF_2FA_REQUIRED:

@@ -19,6 +19,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.fields import CharField
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_comments import signals
 from django_comments.forms import CommentForm
@@ -106,11 +107,14 @@ class ArticleCommentForm(CommentForm):
         label=_("Komentar"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=MAX_COMMENT_LENGTH,
-        help_text=_(
-            "Teks biasa, paling banyak %(max)d karakter. Komentar tampil setelah "
-            "disetujui redaksi."
-        )
-        % {"max": MAX_COMMENT_LENGTH},
+        # Formatted when shown, so it follows the reader's language.
+        help_text=format_lazy(
+            _(
+                "Teks biasa, paling banyak {max} karakter. Komentar tampil setelah "
+                "disetujui redaksi."
+            ),
+            max=MAX_COMMENT_LENGTH,
+        ),
         error_messages={
             "required": _("Tuliskan komentar Anda."),
             "max_length": _(
