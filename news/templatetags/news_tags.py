@@ -125,7 +125,7 @@ def _share_links(url, title):
 @register.inclusion_tag("news/includes/share_buttons.html", takes_context=True)
 def share_buttons(context, article):
     """Plain share links (no third-party script); copy-link and the Web Share
-    API are added by news.js where the browser supports them."""
+    API are added by site.js where the browser supports them."""
     url = context["request"].build_absolute_uri(article.get_absolute_url())
     return {"links": _share_links(url, article.title), "url": url, "article": article}
 

@@ -71,7 +71,7 @@ def test_article_page_on_a_phone_counts_the_view(live_server, phone):
     assert "WIB" in phone.locator(".article-meta time").inner_text()
     for name in ["Bagikan ke WhatsApp", "Bagikan ke Facebook", "Bagikan ke X"]:
         expect(phone.get_by_role("link", name=name)).to_be_visible()
-    # Shown by news.js only where the clipboard API works.
+    # Shown by site.js only where the clipboard API works.
     expect(phone.get_by_role("button", name="Salin tautan")).to_be_visible()
     assert "Dilihat 0 kali" in phone.locator(".article-views").inner_text()
     # No horizontal scrolling on a 390 px screen.
