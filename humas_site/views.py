@@ -3,10 +3,13 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from .models import InstitutionProfile
 
 
 class HomeView(TemplateView):
@@ -66,4 +69,14 @@ def choose_language(request, language):
         samesite="Lax",
         secure=request.is_secure(),
     )
+    return response
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, asked for by pages without an icon link (the admin)."""
+    profile = InstitutionProfile.objects.current()
+    url = profile.logo.url if profile.logo else static("img/favicon.png")
+    response = HttpResponseRedirect(url)
+    response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -144,3 +144,13 @@ def test_institution_profile_cannot_be_added_twice(admin_client):
     assert (
         admin_client.get("/admin/humas_site/institutionprofile/add/").status_code == 403
     )
+
+
+@pytest.mark.django_db
+def test_favicon_points_to_the_logo_or_the_default_icon(client):
+    assert client.get("/favicon.ico")["Location"].startswith("/static/img/favicon")
+    profile = InstitutionProfileFactory()
+    from humas_site.demo import demo_image
+
+    profile.logo.save("logo.png", demo_image("KPU", (64, 64), fmt="PNG"))
+    assert client.get("/favicon.ico")["Location"] == profile.logo.url
