@@ -25,8 +25,9 @@ from django_comments import signals
 from django_comments.forms import CommentForm
 from django_comments.moderation import CommentModerator, moderator
 
+from humas_site.clients import client_ip
+
 from .models import Article, ArticleComment
-from .services import client_address
 
 MAX_NAME_LENGTH = 50
 MAX_COMMENT_LENGTH = 2000
@@ -210,7 +211,7 @@ def comment_submit(*, form, request):
     django-contrib-comments signals, so the moderator below applies; returns
     None when it refuses the comment (comments closed)."""
     comment = form.get_comment_object(site_id=get_current_site(request).pk)
-    comment.ip_address = _valid_ip(client_address(request))
+    comment.ip_address = _valid_ip(client_ip(request))
     responses = signals.comment_will_be_posted.send(
         sender=comment.__class__, comment=comment, request=request
     )

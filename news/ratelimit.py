@@ -3,7 +3,7 @@
 django-ratelimit was not used: its last release (4.1, 2023) declares support up
 to Django 4.2 only, its system checks reject the local-memory cache used in
 development and tests, and it keys on REMOTE_ADDR rather than the project's
-``client_address`` (which honours DJANGO_PROXY_COUNT behind a reverse proxy).
+``humas_site.clients.client_ip`` (which honours DJANGO_PROXY_COUNT behind a proxy).
 
 Fixed windows: at most ``limit`` hits per client per ``window`` seconds.
 """
@@ -13,14 +13,14 @@ import time
 
 from django.core.cache import cache
 
-from .services import client_address
+from humas_site.clients import client_ip
 
 SEARCH_LIMIT = (30, 60)  # 30 searches a minute
 COMMENT_LIMIT = (5, 10 * 60)  # 5 comments in ten minutes
 
 
 def client_key(request):
-    address = client_address(request) or "unknown"
+    address = client_ip(request) or "unknown"
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

@@ -23,11 +23,6 @@ logger = logging.getLogger(__name__)
 VIEW_WINDOW_SECONDS = getattr(settings, "NEWS_VIEW_WINDOW_SECONDS", 30 * 60)
 
 
-def client_address(request):
-    """The reader's address, by the site-wide rule (``humas_site.clients``)."""
-    return client_ip(request)
-
-
 def is_crawler(user_agent):
     """Bots and link-preview fetchers, from the maintained crawler-user-agents list
     (many of them, like WhatsApp or facebookexternalhit, never say "bot")."""
@@ -39,7 +34,7 @@ def reader_key(*, article, request):
     raw = "|".join(
         [
             settings.SECRET_KEY,
-            client_address(request),
+            client_ip(request),
             request.META.get("HTTP_USER_AGENT", ""),
             str(article.pk),
         ]
