@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.db.models import Count, OuterRef, Subquery
 from django.test import Client
+
+from agendas.models import Event
+from meetings.models import Meeting
+from news.models import Article
 
 from .models import InstitutionProfile
 
@@ -134,25 +137,13 @@ def check_fragment(where, html, domains):
 
 
 def content_sources():
-    """(label, objects, fields) for every kind of public content that exists."""
-    sources = [("Halaman", FlatPage.objects.all(), ["title", "content"])]
-    candidates = [
-        ("news.Article", "Berita", "published", ["title", "lead", "body"]),
-        ("meetings.Meeting", "Rapat", "public", ["title", "summary", "minutes"]),
-        ("agendas.Event", "Agenda", "published", ["title", "description"]),
+    """(label, objects, fields) for every kind of public content."""
+    return [
+        ("Halaman", FlatPage.objects.all(), ["title", "content"]),
+        ("Berita", Article.objects.published(), ["title", "lead", "body"]),
+        ("Rapat", Meeting.objects.public(), ["title", "summary", "minutes"]),
+        ("Agenda", Event.objects.published(), ["title", "description"]),
     ]
-    for model_label, label, method, fields in candidates:
-        try:
-            model = apps.get_model(model_label)
-        except LookupError:
-            continue
-        manager = model._default_manager
-        objects = getattr(manager, method)() if hasattr(manager, method) else None
-        if objects is None:
-            continue
-        present = [f for f in fields if any(x.name == f for x in model._meta.fields)]
-        sources.append((label, objects, present))
-    return sources
 
 
 def scan_content():
@@ -179,13 +170,8 @@ def scan_revisions():
     difference means the row was changed outside the application, e.g. by SQL
     injection or direct database access. One query for all articles.
     """
-    try:
-        article_model = apps.get_model("news.Article")
-    except LookupError:
-        return []
-    history = getattr(article_model, "history", None)
-    if history is None:
-        return []
+
+    history = Article.history
     latest = history.model.objects.filter(id=OuterRef("pk")).order_by(
         "-history_date", "-history_id"
     )
@@ -200,7 +186,7 @@ def scan_revisions():
         .values("total")[:1]
     )
     findings = []
-    articles = article_model.objects.published().annotate(**annotations)
+    articles = Article.objects.published().annotate(**annotations)
     for article in articles.only("pk", *REVISED_FIELDS):
         where = f"Berita #{article.pk} “{article}”"
         if not article.revision_count:
@@ -221,15 +207,12 @@ def scan_revisions():
 
 
 def public_urls(limit=None):
-    urls = [page.url for page in FlatPage.objects.all()]
-    try:
-        article_model = apps.get_model("news.Article")
-    except LookupError:
-        article_model = None
-    if article_model is not None:
-        articles = article_model.objects.published().order_by("-published_at")
-        urls += [a.get_absolute_url() for a in articles[:limit]]
-    return ["/", *urls]
+    articles = Article.objects.published().order_by("-published_at")[:limit]
+    return [
+        "/",
+        *(page.url for page in FlatPage.objects.all()),
+        *(article.get_absolute_url() for article in articles),
+    ]
 
 
 def visible(html):

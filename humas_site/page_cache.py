@@ -15,13 +15,14 @@ logged-in staff always see fresh pages.
 import logging
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
+
+from news.models import Article
 
 logger = logging.getLogger(__name__)
 
@@ -82,14 +83,13 @@ def cached_widget(name, build, timeout=600):
 def seconds_until_next_publication():
     """Seconds until the next scheduled article goes live, or None."""
     try:
-        article_model = apps.get_model("news", "Article")
         upcoming = (
-            article_model.objects.scheduled()
+            Article.objects.scheduled()
             .order_by("published_at")
             .values_list("published_at", flat=True)
             .first()
         )
-    except (LookupError, DatabaseError):
+    except DatabaseError:
         return None
     if upcoming is None:
         return None
