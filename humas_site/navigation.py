@@ -4,13 +4,11 @@ from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
 from django.db import DatabaseError
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 NAV_CACHE_KEY = "humas_site:flatpage_nav"
 
-# Sections whose URL name does not resolve (an app without public pages yet)
-# are left out rather than linking to a 404.
 SECTIONS = [
     (_("Beranda"), "home"),
     (_("Berita"), "news:article_list"),
@@ -21,13 +19,7 @@ SECTIONS = [
 
 
 def section_links():
-    links = []
-    for label, url_name in SECTIONS:
-        try:
-            links.append((label, reverse(url_name)))
-        except NoReverseMatch:
-            continue
-    return links
+    return [(label, reverse(url_name)) for label, url_name in SECTIONS]
 
 
 def flatpage_links():
