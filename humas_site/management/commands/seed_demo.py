@@ -1,5 +1,4 @@
 import importlib
-import importlib.util
 import os
 
 from django.contrib.auth import get_user_model
@@ -7,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app contributes its own demo content through ``<app>.demo.seed()``,
-# in this order (meetings may link to news articles, so they come last).
+# in this order (meetings write news articles, so they come last).
 DEMO_MODULES = ["humas_site.demo", "news.demo", "agendas.demo", "meetings.demo"]
 
 
@@ -29,8 +28,6 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, username, password, **options):
         for module_name in DEMO_MODULES:
-            if importlib.util.find_spec(module_name) is None:
-                continue
             importlib.import_module(module_name).seed(self.stdout)
         admin = self._admin(username, password)
         self.stdout.write(self.style.SUCCESS("Konten demo siap."))
