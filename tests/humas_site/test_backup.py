@@ -95,6 +95,7 @@ def test_backup_and_restore_round_trip_the_demo_site(tmp_path, database_urls):
     manage(source, "migrate", "--noinput")
     manage(source, "seed_demo")
     before = counts(source)
+    assert before["news.Article"] > 0 and before["images"]
     assert before["meetings.Meeting"] > 0 and before["agendas.Event"] > 0
     assert "Cadangan tersimpan" in manage(source, "backup", "--output", str(archive))
 
