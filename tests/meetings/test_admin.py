@@ -215,6 +215,7 @@ def test_an_oversized_letter_is_refused(admin_client, media_root, monkeypatch):
 BOARD_URL = reverse("admin:meetings_resolution_changelist")
 
 
+@pytest.mark.any_hour
 def test_follow_up_board_shows_unfinished_resolutions_overdue_first(admin_client):
     today = timezone.localdate()
     later = ResolutionFactory(

@@ -6,7 +6,8 @@ from django.urls import reverse
 from tests.factories import ArticleFactory, CategoryFactory, StaffFactory
 from tests.news.test_views import hidden_articles
 
-pytestmark = pytest.mark.django_db
+# any_hour: dates in the office's time zone and UTC's differ part of every day.
+pytestmark = [pytest.mark.django_db, pytest.mark.any_hour]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 from news.models import ArticleDailyView
 from tests.factories import ArticleFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+# any_hour: dates in the office's time zone and UTC's differ part of every day.
+pytestmark = [pytest.mark.django_db, pytest.mark.any_hour]
 
 
 def views(article, days_ago, count):

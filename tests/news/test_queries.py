@@ -17,7 +17,8 @@ from tests.factories import (
     UnitFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# any_hour: dates in the office's time zone and UTC's differ part of every day.
+pytestmark = [pytest.mark.django_db, pytest.mark.any_hour]
 
 TAGS = [f"tag-{n}" for n in range(20)]
 
