@@ -1,23 +1,96 @@
+"""One rule for the client address: DJANGO_PROXY_COUNT proxies that each append
+to X-Forwarded-For; the entry the outermost one appended is the client.
+
+(tests/humas_site/test_proxy.py checks the same through the real nginx.)
+"""
+
+import pytest
+from django.core.checks import run_checks
 from django.test import RequestFactory
 
-from humas_site.clients import client_ip
+from humas_site.clients import client_ip, connection_report
 
 
 def request_from(remote, forwarded=None):
     extra = {"REMOTE_ADDR": remote}
-    if forwarded:
+    if forwarded is not None:
         extra["HTTP_X_FORWARDED_FOR"] = forwarded
     return RequestFactory().get("/", **extra)
 
 
-def test_without_a_proxy_the_forwarded_header_is_ignored():
+def test_without_a_proxy_the_forwarded_header_is_ignored(settings):
+    settings.PROXY_COUNT = 0
     assert client_ip(request_from("203.0.113.7", "10.9.9.9")) == "203.0.113.7"
 
 
-def test_behind_one_proxy_the_address_it_saw_is_used(settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
-    settings.AXES_IPWARE_PROXY_ORDER = "right-most"
-    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-    # A reader forging the header only adds entries on the left.
-    request = request_from("127.0.0.1", "6.6.6.6, 198.51.100.23")
-    assert client_ip(request) == "198.51.100.23"
+@pytest.mark.parametrize(
+    ("forwarded", "expected"),
+    [
+        # What nginx's $proxy_add_x_forwarded_for sends for a normal visitor.
+        ("203.0.113.9", "203.0.113.9"),
+        # A visitor who sent their own header: nginx appends the real address.
+        ("6.6.6.6, 203.0.113.5", "203.0.113.5"),
+        ("6.6.6.6, 7.7.7.7, 198.51.100.7", "198.51.100.7"),
+        ("not-an-address, 198.51.100.7", "198.51.100.7"),
+        ("2001:db8::5", "2001:db8::5"),
+    ],
+)
+def test_behind_nginx_alone_the_address_nginx_appended_is_used(
+    settings, forwarded, expected
+):
+    settings.PROXY_COUNT = 1
+    assert client_ip(request_from("127.0.0.1", forwarded)) == expected
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "expected"),
+    [
+        # CDN appends the visitor, nginx appends the CDN's edge.
+        ("203.0.113.9, 192.0.2.50", "203.0.113.9"),
+        ("6.6.6.6, 203.0.113.9, 192.0.2.50", "203.0.113.9"),
+        # A visitor who reached nginx without the CDN: nginx's entry is theirs.
+        ("198.51.100.7", "198.51.100.7"),
+        ("garbage, 198.51.100.7", "198.51.100.7"),
+    ],
+)
+def test_behind_a_cdn_and_nginx_the_cdns_entry_is_used(settings, forwarded, expected):
+    settings.PROXY_COUNT = 2
+    assert client_ip(request_from("127.0.0.1", forwarded)) == expected
+
+
+@pytest.mark.parametrize("forwarded", [None, "", " , "])
+def test_without_the_proxy_header_the_peer_address_is_used(settings, forwarded):
+    settings.PROXY_COUNT = 1
+    assert client_ip(request_from("192.0.2.77", forwarded)) == "192.0.2.77"
+
+
+def test_lockouts_use_the_same_address(settings):
+    from axes.helpers import get_client_ip_address
+
+    settings.PROXY_COUNT = 1
+    assert get_client_ip_address(request_from("127.0.0.1", "203.0.113.9")) == (
+        "203.0.113.9"
+    )
+
+
+def test_trusting_the_https_header_without_a_proxy_warns(settings):
+    settings.PROXY_COUNT = 0
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    assert "humas_site.W001" in [check.id for check in run_checks()]
+    settings.PROXY_COUNT = 1
+    assert "humas_site.W001" not in [check.id for check in run_checks()]
+
+
+def test_default_settings_do_not_contradict_each_other():
+    assert not [check for check in run_checks() if check.id.startswith("humas_site")]
+
+
+def test_connection_report_names_an_undeclared_proxy(settings):
+    settings.PROXY_COUNT = 0
+    report = connection_report(request_from("127.0.0.1", "203.0.113.9"))
+    assert report["address"] == "127.0.0.1"
+    assert report["problem"] == "proxy_not_declared"
+    settings.PROXY_COUNT = 1
+    report = connection_report(request_from("127.0.0.1", "203.0.113.9"))
+    assert report["address"] == "203.0.113.9"
+    assert report["problem"] == ""
