@@ -94,3 +94,36 @@ def test_connection_report_names_an_undeclared_proxy(settings):
     report = connection_report(request_from("127.0.0.1", "203.0.113.9"))
     assert report["address"] == "203.0.113.9"
     assert report["problem"] == ""
+
+
+@pytest.mark.django_db
+def test_the_administrators_dashboard_shows_the_address_the_application_sees(
+    client, settings
+):
+    from django.contrib.auth.models import Group
+
+    from humas_site.models import StaffProfile
+    from humas_site.roles import ADMINISTRATOR, EDITOR
+    from tests.factories import StaffFactory
+
+    def dashboard_as(role, **headers):
+        user = StaffFactory()
+        user.groups.add(Group.objects.get(name=role))
+        StaffProfile.objects.create(user=user, must_change_password=False)
+        client.force_login(user)
+        response = client.get("/admin/", REMOTE_ADDR="127.0.0.1", **headers)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    settings.PROXY_COUNT = 1
+    page = dashboard_as(ADMINISTRATOR, HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
+    assert '<strong class="humas-client-address">203.0.113.9</strong>' in page
+    assert "DJANGO_PROXY_COUNT=1" in page
+    assert "Alamat ini harus alamat publik Anda sendiri" in page
+
+    settings.PROXY_COUNT = 0
+    page = dashboard_as(ADMINISTRATOR, HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert '<strong class="humas-client-address">127.0.0.1</strong>' in page
+    assert "Setel DJANGO_PROXY_COUNT=1 di belakang nginx" in page
+
+    assert "humas-client-address" not in dashboard_as(EDITOR)
