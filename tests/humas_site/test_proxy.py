@@ -186,6 +186,10 @@ def proxied_site(
         if os.environ.get("CI"):
             pytest.fail(f"{NGINX} is missing in CI: apt-get install nginx")
         pytest.skip(f"{NGINX} not installed (apt-get install nginx); CI is unset")
+    if not shutil.which("openssl"):
+        if os.environ.get("CI"):
+            pytest.fail("openssl is missing in CI: apt-get install openssl")
+        pytest.skip("openssl not installed (for nginx's test certificate); CI is unset")
     with django_db_blocker.unblock():
         if connection.vendor != "postgresql":
             pytest.skip(
@@ -357,10 +361,13 @@ def test_failed_logins_from_one_address_do_not_lock_the_account_elsewhere(site):
 def test_a_forged_forwarded_header_does_not_change_the_audited_address(site):
     staff = StaffFactory()
     visitor = Visitor(site, "127.0.0.9")
+    assert visitor.login(staff.username, "salah-salah")[0] == 200
     status, _ = visitor.login(
-        staff.username, "salah-salah", headers={"X-Forwarded-For": "203.0.113.66"}
+        staff.username, "salah-lagi", headers={"X-Forwarded-For": "203.0.113.66"}
     )
     assert status == 200
-    event = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN_FAILED)
-    assert event.message == staff.username
-    assert event.ip_address == "127.0.0.9"
+    events = AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN_FAILED)
+    assert [(event.message, event.ip_address) for event in events] == [
+        (staff.username, "127.0.0.9"),
+        (staff.username, "127.0.0.9"),
+    ]
