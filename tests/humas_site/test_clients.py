@@ -4,6 +4,12 @@ to X-Forwarded-For; the entry the outermost one appended is the client.
 (tests/humas_site/test_proxy.py checks the same through the real nginx.)
 """
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.checks import run_checks
 from django.test import RequestFactory
@@ -127,3 +133,38 @@ def test_the_administrators_dashboard_shows_the_address_the_application_sees(
     assert "Setel DJANGO_PROXY_COUNT=1 di belakang nginx" in page
 
     assert "humas-client-address" not in dashboard_as(EDITOR)
+
+
+def settings_in_a_fresh_process(**env):
+    """(PROXY_COUNT, SECURE_PROXY_SSL_HEADER) as a server started with ``env``
+    would read them, or the CompletedProcess when the settings refuse to load."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json, humas_site.settings as s; print(json.dumps("
+            "[s.PROXY_COUNT, getattr(s, 'SECURE_PROXY_SSL_HEADER', None)]))",
+        ],
+        env=clean | {"DJANGO_SECRET_KEY": "x" * 50} | env,
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return json.loads(result.stdout) if result.returncode == 0 else result
+
+
+def test_the_https_header_is_trusted_only_behind_a_declared_proxy():
+    assert settings_in_a_fresh_process() == [0, None]
+    assert settings_in_a_fresh_process(DJANGO_PROXY_COUNT="1") == [
+        1,
+        ["HTTP_X_FORWARDED_PROTO", "https"],
+    ]
+
+
+@pytest.mark.parametrize("value", ["satu", "-1"])
+def test_a_proxy_count_that_is_not_a_count_stops_the_start(value):
+    result = settings_in_a_fresh_process(DJANGO_PROXY_COUNT=value)
+    assert result.returncode != 0
+    assert "DJANGO_PROXY_COUNT" in result.stderr
