@@ -9,7 +9,7 @@ class HumasSiteConfig(AppConfig):
     verbose_name = _("Profil lembaga")
 
     def ready(self):
-        from . import audit, signals, staff  # noqa: F401
+        from . import audit, checks, signals, staff  # noqa: F401
 
 
 class HumasAdminConfig(admin_apps.AdminConfig):

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "humas_site.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
+    "humas_site.logins.LoginDeviceCookieMiddleware",
 ]
 
 ROOT_URLCONF = "humas_site.urls"
@@ -176,7 +177,7 @@ TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE") or os.environ.get(
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
@@ -208,20 +209,39 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Lockouts are per username *and* address (a stranger's failures lock only
+# the stranger's own address); beyond that, many failures for one username
+# from anywhere slow its logins down instead of locking it, and a browser
+# that has logged in to the account before is not slowed (humas_site.logins,
+# README "Login lockout").
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-# The client address for lockouts (and rate limits): REMOTE_ADDR, or the
-# right-most X-Forwarded-For entry per trusted reverse proxy in front.
-PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-if PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_HANDLER = "humas_site.logins.LoginThrottleHandler"
+AXES_LOCKOUT_CALLABLE = "humas_site.logins.lockout_response"
+# After this many failures for one username (all addresses) within the window,
+# that username gets one password attempt per delay from unknown browsers.
+LOGIN_USERNAME_THROTTLE_FAILURES = int(
+    os.environ.get("DJANGO_LOGIN_USERNAME_THROTTLE", "20")
+)
+LOGIN_USERNAME_THROTTLE_WINDOW = 60 * 60
+LOGIN_USERNAME_THROTTLE_DELAY = 30
+# The client address for lockouts, rate limits, view counts and the audit
+# log: REMOTE_ADDR, or behind DJANGO_PROXY_COUNT reverse proxies that each
+# append to X-Forwarded-For the entry the outermost one appended
+# (humas_site.clients; the docs/nginx.conf setup is DJANGO_PROXY_COUNT=1).
+try:
+    PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT") or "0")
+except ValueError:
+    PROXY_COUNT = -1
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        "DJANGO_PROXY_COUNT harus bilangan bulat 0 atau lebih: the number of "
+        "reverse proxies in front that append to X-Forwarded-For (1 for nginx)."
+    )
+AXES_CLIENT_IP_CALLABLE = "humas_site.clients.client_ip"
 TWO_FACTOR_PATCH_ADMIN = False
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Humas CMS")
 
@@ -240,7 +260,9 @@ SECURE_HSTS_SECONDS = (
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=HTTPS)
-if env_bool("DJANGO_PROXY_SSL_HEADER", default=True):
+# X-Forwarded-Proto is trusted only from the proxies DJANGO_PROXY_COUNT
+# declares (checked by humas_site.checks when both are set by hand).
+if env_bool("DJANGO_PROXY_SSL_HEADER", default=PROXY_COUNT > 0):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
