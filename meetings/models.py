@@ -18,6 +18,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -272,6 +273,17 @@ class Meeting(models.Model):
     @property
     def note_takers(self):
         return self._with_role(Participant.Role.NOTE_TAKER)
+
+    @property
+    def has_minutes(self):
+        """Whether minutes were written (an empty editor leaves bare tags)."""
+        return bool(strip_tags(self.minutes or "").strip())
+
+    @property
+    def needs_chair(self):
+        """A held meeting, or one with minutes, names its chair; a planned one
+        may be recorded before anyone knows who will chair it."""
+        return self.status == self.Status.HELD or self.has_minutes
 
     @property
     def is_internal(self):
