@@ -1,5 +1,7 @@
 """Meeting records: participants, agenda, resolutions and their follow-ups."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import (
@@ -22,9 +24,19 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from humas_site.models import InstitutionProfile
 from humas_site.richtext import RichTextField
 
 from .validators import letter_upload_path, validate_pdf
+
+# Abbreviations staff write in institution names ("KPU Kab. Sukamaju").
+_ABBREVIATIONS = {"kab": "kabupaten", "prov": "provinsi", "kec": "kecamatan"}
+
+
+def _institution_key(name):
+    """An institution name compared without case, punctuation or abbreviations."""
+    words = re.findall(r"\w+", name.casefold())
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -273,6 +285,20 @@ class Meeting(models.Model):
     @property
     def note_takers(self):
         return self._with_role(Participant.Role.NOTE_TAKER)
+
+    @property
+    def is_hosted_by_office(self):
+        """Whether the office running this site hosted the meeting.
+
+        Every unit belongs to the office, so the organiser unit cannot tell;
+        ``host_institution`` can: it is left empty for the office's own
+        meetings, and staff often type the office's own name there anyway.
+        """
+        if not self.host_institution.strip():
+            return True
+        office = InstitutionProfile.objects.current()
+        own_names = {_institution_key(office.name), _institution_key(office.short_name)}
+        return _institution_key(self.host_institution) in own_names - {""}
 
     @property
     def has_minutes(self):
