@@ -15,7 +15,10 @@ class InstitutionProfileAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "level", "time_zone"]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "level", "logo"]}),
-        (_("Kontak"), {"fields": ["address", "phone", "email", "whatsapp"]}),
+        (
+            _("Kontak"),
+            {"fields": ["address", "city", "phone", "email", "whatsapp"]},
+        ),
         (
             _("Media sosial"),
             {

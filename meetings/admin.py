@@ -48,7 +48,7 @@ class ParticipantInline(admin.TabularInline):
 
 class ParticipantGroupInline(admin.TabularInline):
     model = ParticipantGroup
-    fields = ["order", "label", "count"]
+    fields = ["order", "label", "count", "mode"]
     extra = 0
 
 

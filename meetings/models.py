@@ -374,6 +374,19 @@ class ParticipantGroup(models.Model):
         help_text=_("Misalnya: KPU Provinsi se-Indonesia."),
     )
     count = models.PositiveIntegerField(_("jumlah"))
+    mode = models.CharField(
+        _("kehadiran"),
+        max_length=10,
+        choices=[
+            (Meeting.Mode.OFFLINE.value, _("Luring (hadir di tempat)")),
+            (Meeting.Mode.ONLINE.value, _("Daring (online)")),
+        ],
+        blank=True,
+        help_text=_(
+            "Untuk rapat hybrid: hadir di tempat atau daring. Kosongkan bila "
+            "sama dengan cara pelaksanaan rapat."
+        ),
+    )
     order = models.PositiveIntegerField(_("urutan"), default=0)
 
     class Meta:
@@ -383,6 +396,19 @@ class ParticipantGroup(models.Model):
 
     def __str__(self):
         return f"{self.count} {self.label}"
+
+    @property
+    def attendance_mode(self):
+        """ "luring" or "daring" as far as the records tell, else "".
+
+        A group of a hybrid meeting may have joined either way: only its own
+        ``mode`` says which.
+        """
+        if self.mode:
+            return self.mode
+        if self.meeting.mode == Meeting.Mode.HYBRID:
+            return ""
+        return self.meeting.mode
 
 
 class AgendaItem(models.Model):
