@@ -176,6 +176,18 @@ def test_deleting_the_only_chair_is_refused(admin_client):
     assert Participant.objects.filter(pk=chair.pk).exists()
 
 
+def test_a_letter_of_a_refused_meeting_is_named_to_choose_again(admin_client):
+    response = admin_client.post(
+        ADD_URL,
+        meeting_form(
+            [("Sri", "peserta")], letters=[upload(clean_pdf(), "undangan.pdf")]
+        ),
+    )
+    assertContains(response, "harus memiliki tepat satu pimpinan rapat")
+    assertContains(response, "Pilih lagi “undangan.pdf” sebelum menyimpan")
+    assert not Meeting.objects.exists()
+
+
 def test_end_before_start_is_refused_in_the_admin(admin_client):
     response = admin_client.post(
         ADD_URL,
