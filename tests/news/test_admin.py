@@ -178,7 +178,7 @@ def test_a_rejected_gallery_photo_names_the_others_to_choose_again(admin_client)
     page = response.content.decode()
     # Each note sits in its own row, in the photo's cell.
     rows = [page.split(f'id="photos-{n}"')[1].split("</tr>")[0] for n in range(3)]
-    assert "Unggah gambar yang valid" in rows[1]
+    assert "“rusak.jpg” ditolak: Unggah gambar yang valid" in rows[1]
     assert "Pilih lagi “satu.jpg” sebelum menyimpan" in rows[0]
     assert "Pilih lagi “tiga.jpg” sebelum menyimpan" in rows[2]
     # The featured photo was fine too, and is lost as well unless chosen again.
