@@ -80,10 +80,10 @@ class ChooseFilesAgainMixin:
     to each file field (inlines too), the chosen files that were not saved."""
 
     def render_change_form(self, request, context, *args, **kwargs):
-        if request.method == "POST":
+        if request.method == "POST" and "adminform" in context:
             forms = [context["adminform"].form] + [
                 form
-                for inline in context["inline_admin_formsets"]
+                for inline in context.get("inline_admin_formsets", [])
                 for form in inline.formset.forms
                 if not ("DELETE" in form.fields and form["DELETE"].data)
             ]
