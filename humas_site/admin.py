@@ -6,16 +6,20 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
+from .admin_mixins import ChooseFilesAgainMixin
 from .models import InstitutionProfile, Unit
 from .richtext import RICH_TEXT_EXTENSIONS
 
 
 @admin.register(InstitutionProfile)
-class InstitutionProfileAdmin(admin.ModelAdmin):
+class InstitutionProfileAdmin(ChooseFilesAgainMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "level", "time_zone"]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "level", "logo"]}),
-        (_("Kontak"), {"fields": ["address", "phone", "email", "whatsapp"]}),
+        (
+            _("Kontak"),
+            {"fields": ["address", "city", "phone", "email", "whatsapp"]},
+        ),
         (
             _("Media sosial"),
             {

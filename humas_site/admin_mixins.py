@@ -4,6 +4,8 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from .forms import ask_to_choose_files_again
+
 VERSION_FIELD = "loaded_version"
 
 
@@ -71,3 +73,20 @@ class EditConflictMixin:
         *rest, (name, options) = fieldsets
         options = {**options, "fields": [*options["fields"], VERSION_FIELD]}
         return [*rest, (name, options)]
+
+
+class ChooseFilesAgainMixin:
+    """ModelAdmin mixin: a change form shown again after an error names, next
+    to each file field (inlines too), the chosen files that were not saved."""
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        if request.method == "POST" and "adminform" in context:
+            forms = [context["adminform"].form] + [
+                form
+                for inline in context.get("inline_admin_formsets", [])
+                for form in inline.formset.forms
+                if not ("DELETE" in form.fields and form["DELETE"].data)
+            ]
+            for form in forms:
+                ask_to_choose_files_again(form)
+        return super().render_change_form(request, context, *args, **kwargs)

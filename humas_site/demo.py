@@ -25,6 +25,7 @@ INSTITUTION = {
     "primary_color": "#8b1a1a",
     "address": "Jl. Merdeka Timur No. 17\nKelurahan Sukamaju Kota, Kecamatan Sukamaju\n"
     "Kabupaten Sukamaju 45123",
+    "city": "Sukamaju",
     "phone": "(0291) 555 0170",
     "email": "humas@kpu-sukamaju.example",
     "whatsapp": "0812 0000 1717",

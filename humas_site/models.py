@@ -92,6 +92,15 @@ class InstitutionProfile(models.Model):
         ),
     )
     address = models.TextField(_("alamat"), blank=True)
+    city = models.CharField(
+        _("kota tempat kedudukan"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Ditulis di depan tanggal pada daftar hadir dan notulen, misalnya "
+            "“Sukamaju, 4 Mei 2021”. Untuk kabupaten cukup nama kabupatennya."
+        ),
+    )
     phone = models.CharField(_("telepon"), max_length=40, blank=True)
     email = models.EmailField(_("surel"), blank=True)
     whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from humas_site.admin_mixins import EditConflictMixin
+from humas_site.admin_mixins import ChooseFilesAgainMixin, EditConflictMixin
 from humas_site.templatetags.humas_tags import angka
 
 from .forms import ParticipantInlineFormSet
@@ -48,7 +48,7 @@ class ParticipantInline(admin.TabularInline):
 
 class ParticipantGroupInline(admin.TabularInline):
     model = ParticipantGroup
-    fields = ["order", "label", "count"]
+    fields = ["order", "label", "count", "mode"]
     extra = 0
 
 
@@ -89,7 +89,7 @@ class ReferencedLetterInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(EditConflictMixin, admin.ModelAdmin):
+class MeetingAdmin(ChooseFilesAgainMixin, EditConflictMixin, admin.ModelAdmin):
     change_form_template = "meetings/admin/meeting_change_form.html"
     list_display = [
         "title",

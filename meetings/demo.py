@@ -469,8 +469,8 @@ def _meetings(today):
                 ),
             ],
             "groups": [
-                ("Sekretariat PPK se-Kabupaten Sukamaju (daring)", 28),
-                ("Pegawai sekretariat (luring)", 17),
+                ("Sekretariat PPK se-Kabupaten Sukamaju", 28, Meeting.Mode.ONLINE),
+                ("Pegawai sekretariat", 17, Meeting.Mode.OFFLINE),
             ],
             "agenda": [
                 ("Pembukaan", CHAIR[0]),
@@ -573,10 +573,16 @@ def seed(stdout):
                     "user": users.get(name),
                 },
             )
-        for order, (label, count) in enumerate(data["groups"], start=1):
+        for order, (label, count, *mode) in enumerate(data["groups"], start=1):
             ParticipantGroup.objects.update_or_create(
-                meeting=meeting, label=label, defaults={"count": count, "order": order}
+                meeting=meeting,
+                label=label,
+                defaults={"count": count, "order": order, "mode": "".join(mode)},
             )
+        # Groups renamed in later demo versions ("… (daring)") are replaced.
+        meeting.participant_groups.exclude(
+            label__in=[label for label, *_rest in data["groups"]]
+        ).delete()
         for order, (topic, presenter) in enumerate(data["agenda"], start=1):
             AgendaItem.objects.update_or_create(
                 meeting=meeting,

@@ -7,7 +7,13 @@ from .models import Meeting, Participant
 
 
 class ParticipantInlineFormSet(BaseInlineFormSet):
-    """Participants of one meeting; exactly one of them chairs it."""
+    """Participants of one meeting: at most one chairs it, and once the meeting
+    is held (or its minutes are written) exactly one must.
+
+    A planned meeting may be saved before its participants are known.
+    ``self.instance`` already carries the posted status and minutes: the admin
+    builds the formsets from the validated meeting form's instance.
+    """
 
     def clean(self):
         super().clean()
@@ -20,11 +26,12 @@ class ParticipantInlineFormSet(BaseInlineFormSet):
             and not form.cleaned_data.get("DELETE")
             and form.cleaned_data.get("role") == Participant.Role.CHAIR
         ]
-        if not chairs:
+        if not chairs and self.instance.needs_chair:
             raise ValidationError(
                 _(
-                    "Rapat harus memiliki tepat satu pimpinan rapat. Tambahkan "
-                    "peserta dengan peran “Pimpinan rapat”."
+                    "Rapat yang sudah terlaksana atau sudah bernotulen harus "
+                    "memiliki tepat satu pimpinan rapat. Tambahkan peserta dengan "
+                    "peran “Pimpinan rapat”."
                 ),
                 code="no_chair",
             )

@@ -1,5 +1,7 @@
 """Meeting records: participants, agenda, resolutions and their follow-ups."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.db.models import (
@@ -18,12 +20,23 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from humas_site.models import InstitutionProfile
 from humas_site.richtext import RichTextField
 
 from .validators import letter_upload_path, validate_pdf
+
+# Abbreviations staff write in institution names ("KPU Kab. Sukamaju").
+_ABBREVIATIONS = {"kab": "kabupaten", "prov": "provinsi", "kec": "kecamatan"}
+
+
+def _institution_key(name):
+    """An institution name compared without case, punctuation or abbreviations."""
+    words = re.findall(r"\w+", name.casefold())
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -274,6 +287,31 @@ class Meeting(models.Model):
         return self._with_role(Participant.Role.NOTE_TAKER)
 
     @property
+    def is_hosted_by_office(self):
+        """Whether the office running this site hosted the meeting.
+
+        Every unit belongs to the office, so the organiser unit cannot tell;
+        ``host_institution`` can: it is left empty for the office's own
+        meetings, and staff often type the office's own name there anyway.
+        """
+        if not self.host_institution.strip():
+            return True
+        office = InstitutionProfile.objects.current()
+        own_names = {_institution_key(office.name), _institution_key(office.short_name)}
+        return _institution_key(self.host_institution) in own_names - {""}
+
+    @property
+    def has_minutes(self):
+        """Whether minutes were written (an empty editor leaves bare tags)."""
+        return bool(strip_tags(self.minutes or "").strip())
+
+    @property
+    def needs_chair(self):
+        """A held meeting, or one with minutes, names its chair; a planned one
+        may be recorded before anyone knows who will chair it."""
+        return self.status == self.Status.HELD or self.has_minutes
+
+    @property
     def is_internal(self):
         return not self.is_public
 
@@ -336,6 +374,19 @@ class ParticipantGroup(models.Model):
         help_text=_("Misalnya: KPU Provinsi se-Indonesia."),
     )
     count = models.PositiveIntegerField(_("jumlah"))
+    mode = models.CharField(
+        _("kehadiran"),
+        max_length=10,
+        choices=[
+            (Meeting.Mode.OFFLINE.value, _("Luring (hadir di tempat)")),
+            (Meeting.Mode.ONLINE.value, _("Daring (online)")),
+        ],
+        blank=True,
+        help_text=_(
+            "Untuk rapat hybrid: hadir di tempat atau daring. Kosongkan bila "
+            "sama dengan cara pelaksanaan rapat."
+        ),
+    )
     order = models.PositiveIntegerField(_("urutan"), default=0)
 
     class Meta:
@@ -345,6 +396,19 @@ class ParticipantGroup(models.Model):
 
     def __str__(self):
         return f"{self.count} {self.label}"
+
+    @property
+    def attendance_mode(self):
+        """ "luring" or "daring" as far as the records tell, else "".
+
+        A group of a hybrid meeting may have joined either way: only its own
+        ``mode`` says which.
+        """
+        if self.mode:
+            return self.mode
+        if self.meeting.mode == Meeting.Mode.HYBRID:
+            return ""
+        return self.meeting.mode
 
 
 class AgendaItem(models.Model):

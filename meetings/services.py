@@ -37,14 +37,14 @@ def meeting_news_lead(meeting: Meeting) -> str:
         "title": meeting.title,
         "date": tanggal(meeting.starts_at),
     }
-    if meeting.host_institution:
+    if meeting.is_hosted_by_office:
+        sentence = _("%(institution)s menggelar %(title)s pada %(date)s")
+    else:
         params["host"] = meeting.host_institution
         sentence = _(
             "%(institution)s mengikuti %(title)s yang diselenggarakan %(host)s "
             "pada %(date)s"
         )
-    else:
-        sentence = _("%(institution)s menggelar %(title)s pada %(date)s")
     sentence %= params
     if meeting.mode == Meeting.Mode.ONLINE:
         if "daring" in meeting.title.lower():

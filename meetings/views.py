@@ -75,8 +75,10 @@ class MeetingAttendanceView(MeetingVisibilityMixin, DetailView):
         return Meeting.objects.with_details()
 
     def get_context_data(self, **kwargs):
+        # Blank rows go on numbering after the listed participants.
+        listed = len(self.object.participants.all())
         return super().get_context_data(
-            blank_rows=range(ATTENDANCE_BLANK_ROWS), **kwargs
+            blank_rows=range(listed + 1, listed + 1 + ATTENDANCE_BLANK_ROWS), **kwargs
         )
 
     def render_to_response(self, context, **response_kwargs):

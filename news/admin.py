@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from humas_site.admin_mixins import EditConflictMixin
+from humas_site.admin_mixins import ChooseFilesAgainMixin, EditConflictMixin
 from humas_site.audit import audit_record
 from humas_site.models import AuditEvent
 from humas_site.roles import can_publish, staff_unit
@@ -92,7 +92,7 @@ EDITOR_ACTIONS = {"publish", "unpublish", "archive"}
 
 
 @admin.register(Article)
-class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin):
     """Articles, with the editorial workflow and revisions (history, compare,
     restore). Contributors see and edit only their unit's drafts; every status
     change is a button or an action that goes through ``news.workflow``."""

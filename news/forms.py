@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from humas_site.forms import ask_to_choose_files_again, choose_again_message
 from humas_site.images import SafeImageFormField
 
 from .models import Article
@@ -39,16 +40,19 @@ class MultiplePhotoField(forms.FileField):
                 params={"max": MAX_DRAFT_PHOTOS},
             )
         single = SafeImageFormField()
-        photos, errors = [], []
+        photos, accepted, errors = [], [], []
         for upload in files:
             try:
                 photos.append(single.clean(upload))
+                accepted.append(upload.name)
             except ValidationError as error:
                 errors.append(
                     _("%(name)s: %(problem)s")
                     % {"name": upload.name, "problem": " ".join(error.messages)}
                 )
         if errors:
+            if accepted:
+                errors.append(choose_again_message(accepted))
             raise ValidationError(errors)
         return photos
 
@@ -111,3 +115,8 @@ class ContributorDraftForm(forms.ModelForm):
         error_messages = {
             "title": {"required": _("Beri judul singkat, editor bisa mengubahnya.")}
         }
+
+    def full_clean(self):
+        super().full_clean()
+        if self._errors:
+            ask_to_choose_files_again(self)

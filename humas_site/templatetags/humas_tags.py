@@ -32,6 +32,16 @@ def tanggal(value, zone_name=""):
 
 
 @register.filter
+def tanggal_surat(value, zone_name=""):
+    """The date line of a letter, without the weekday: "4 Mei 2021"."""
+    if not value:
+        return ""
+    if hasattr(value, "hour"):
+        value, _abbr = _local(value, zone_name)
+    return format_date(value, "j F Y")
+
+
+@register.filter
 def jam(value, zone_name=""):
     """Clock time with the zone abbreviation: "10.00 WIB"."""
     if not value:

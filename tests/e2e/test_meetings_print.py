@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from tests.factories import (
     ParticipantGroupFactory,
     StaffFactory,
 )
+from tests.meetings.pdfs import page_texts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -85,3 +87,31 @@ def test_attendance_list_prints_with_letterhead_and_signature_column(
     assert len(pages) >= 2  # 28 rows of 12 mm do not fit one A4 page
     # @page size A4: 595 x 842 points.
     assert re.search(rb"/MediaBox\s*\[0 0 59[45]\.\d+ 84[12]\.\d+\]", pdf)
+
+
+def test_attendance_signature_stays_with_the_end_of_the_list(live_server, page):
+    """However long the list, the chair signs on the page of its last rows."""
+    InstitutionProfileFactory(name="KPU Kabupaten Sukamaju", city="Sukamaju")
+    meeting = MeetingFactory(
+        title="Rapat pleno rekapitulasi",
+        starts_at=datetime.datetime(2021, 5, 4, 2, 0, tzinfo=datetime.UTC),
+        ends_at=None,
+        is_public=False,
+    )
+    ParticipantFactory(meeting=meeting, role="pimpinan", name="Ahmad Fauzi Rahman")
+    ParticipantFactory.create_batch(5, meeting=meeting, position="Anggota")
+    log_in(page, live_server)
+    page.emulate_media(media="print")
+    blank_rows = 3
+    # From a list that ends mid-page to one that fills the page.
+    for listed in range(6, 20):
+        page.goto(live_server.url + meeting.get_attendance_url())
+        pages = page_texts(page.pdf(prefer_css_page_size=True))
+        # The last row's number, as in its signature cell ("9."), not "09.00".
+        last_row = re.compile(rf"(?<![\d.]){listed + blank_rows}\.(?!\d)")
+        signed = [n for n, text in enumerate(pages) if "Pimpinan rapat," in text]
+        ending = [n for n, text in enumerate(pages) if last_row.search(text)]
+        assert signed and signed == ending[-1:], (listed, pages)
+        assert "Sukamaju, 4 Mei 2021" in pages[signed[0]]
+        assert "NIP." in pages[signed[0]]
+        ParticipantFactory(meeting=meeting, position="Anggota")

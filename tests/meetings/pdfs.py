@@ -25,3 +25,12 @@ def pdf_with(extra_object, *, compress=False):
 
 def upload(content, name="surat.pdf"):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def page_texts(pdf):
+    """The text of each page of a PDF (bytes), for layout checks on prints."""
+    import io
+
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]

@@ -112,8 +112,37 @@ def test_a_meeting_without_a_chair_is_refused_with_a_clear_message(admin_client)
         ADD_URL, meeting_form([("Sri", "peserta"), ("Rina", "notulis")])
     )
     assert response.status_code == 200
-    assertContains(response, "Rapat harus memiliki tepat satu pimpinan rapat")
+    assertContains(response, "harus memiliki tepat satu pimpinan rapat")
     assert not Meeting.objects.exists()
+
+
+def test_a_planned_meeting_is_saved_before_its_participants_are_known(admin_client):
+    response = admin_client.post(
+        ADD_URL, meeting_form(status="direncanakan", summary="", minutes="<p></p>")
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get()
+    assert meeting.status == Meeting.Status.PLANNED
+    assert not meeting.participants.exists()
+
+
+def test_a_planned_meeting_with_minutes_needs_its_chair(admin_client):
+    response = admin_client.post(
+        ADD_URL, meeting_form([("Sri", "peserta")], status="direncanakan")
+    )
+    assert response.status_code == 200
+    assertContains(response, "sudah bernotulen harus memiliki tepat satu pimpinan")
+    assert not Meeting.objects.exists()
+
+
+def test_marking_a_planned_meeting_held_asks_for_its_chair(admin_client):
+    meeting = MeetingFactory(status="direncanakan", minutes="")
+    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    data = meeting_form([("Sri", "peserta")], slug=meeting.slug, minutes="")
+    response = admin_client.post(url, data)
+    assertContains(response, "sudah terlaksana atau sudah bernotulen harus memiliki")
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.PLANNED
 
 
 def test_a_meeting_with_two_chairs_is_refused(admin_client):
@@ -143,8 +172,20 @@ def test_deleting_the_only_chair_is_refused(admin_client):
     )
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     response = admin_client.post(url, data)
-    assertContains(response, "Rapat harus memiliki tepat satu pimpinan rapat")
+    assertContains(response, "harus memiliki tepat satu pimpinan rapat")
     assert Participant.objects.filter(pk=chair.pk).exists()
+
+
+def test_a_letter_of_a_refused_meeting_is_named_to_choose_again(admin_client):
+    response = admin_client.post(
+        ADD_URL,
+        meeting_form(
+            [("Sri", "peserta")], letters=[upload(clean_pdf(), "undangan.pdf")]
+        ),
+    )
+    assertContains(response, "harus memiliki tepat satu pimpinan rapat")
+    assertContains(response, "Pilih lagi “undangan.pdf” sebelum menyimpan")
+    assert not Meeting.objects.exists()
 
 
 def test_end_before_start_is_refused_in_the_admin(admin_client):

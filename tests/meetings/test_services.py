@@ -164,3 +164,39 @@ def test_published_article_appears_on_the_public_meeting_page(client, meeting):
     article.status = Article.Status.PUBLISHED
     article.save()
     assertContains(client.get(meeting.get_absolute_url()), article.get_absolute_url())
+
+
+@pytest.mark.parametrize(
+    "host", ["", "KPU Kabupaten Sukamaju", "KPU Kab. Sukamaju", "kpu sukamaju"]
+)
+def test_a_meeting_the_office_hosts_is_news_of_it_holding_the_meeting(host):
+    """Not "KPU Sukamaju mengikuti ... yang diselenggarakan KPU Kab. Sukamaju"."""
+    InstitutionProfileFactory(name="KPU Kabupaten Sukamaju", short_name="KPU Sukamaju")
+    meeting = MeetingFactory(
+        title="Rapat Koordinasi Persiapan Pemutakhiran Data Pemilih",
+        starts_at=datetime.datetime(2021, 5, 4, 3, 0, tzinfo=datetime.UTC),
+        place="Aula KPU Kabupaten Sukamaju",
+        host_institution=host,
+    )
+
+    article, _created = meeting_create_news_draft(meeting=meeting)
+
+    assert article.lead == (
+        "KPU Sukamaju menggelar Rapat Koordinasi Persiapan Pemutakhiran Data "
+        "Pemilih pada Selasa, 4 Mei 2021 di Aula KPU Kabupaten Sukamaju."
+    )
+
+
+def test_a_meeting_of_a_similarly_named_institution_is_not_the_office_s_own():
+    InstitutionProfileFactory(name="KPU Kabupaten Sukamaju", short_name="KPU Sukamaju")
+    meeting = MeetingFactory(
+        title="Rakor Pemutakhiran Data",
+        starts_at=datetime.datetime(2021, 5, 4, 3, 0, tzinfo=datetime.UTC),
+        mode="daring",
+        host_institution="KPU Provinsi Sukamaju",
+    )
+    article, _created = meeting_create_news_draft(meeting=meeting)
+    assert article.lead == (
+        "KPU Sukamaju mengikuti Rakor Pemutakhiran Data yang diselenggarakan "
+        "KPU Provinsi Sukamaju pada Selasa, 4 Mei 2021 secara daring."
+    )

@@ -248,6 +248,49 @@ def test_printable_attendance_list_is_staff_only_with_a_signature_column(
     assert response.content.decode().count('class="blank-row"') == 3
 
 
+def test_attendance_list_says_how_each_group_attended(staff_client):
+    """Groups of a hybrid meeting are "daring" only when recorded so."""
+    meeting = MeetingFactory(mode=Meeting.Mode.HYBRID)
+    ParticipantGroupFactory(meeting=meeting, label="KPU Provinsi", count=34)
+    ParticipantGroupFactory(
+        meeting=meeting, label="mahasiswa", count=40, mode=Meeting.Mode.OFFLINE
+    )
+    ParticipantGroupFactory(
+        meeting=meeting, label="PPK", count=25, mode=Meeting.Mode.ONLINE
+    )
+    response = staff_client.get(meeting.get_attendance_url())
+    assertNotContains(response, "Peserta daring yang tidak dicantumkan")
+    assertContains(
+        response,
+        "34 KPU Provinsi; 40 mahasiswa (hadir di tempat); "
+        "25 PPK (mengikuti secara daring).",
+    )
+
+    meeting.mode = Meeting.Mode.ONLINE
+    meeting.save()
+    response = staff_client.get(meeting.get_attendance_url())
+    assertContains(response, "34 KPU Provinsi (mengikuti secara daring);")
+
+
+def test_attendance_list_is_signed_at_the_office_city_with_room_for_nip(
+    staff_client,
+):
+    InstitutionProfileFactory(name="KPU Kabupaten Sukamaju", city="Sukamaju")
+    meeting = MeetingFactory(
+        # 4 May 2021, 07.30 WIB: still 3 May in UTC.
+        starts_at=datetime.datetime(2021, 5, 4, 0, 30, tzinfo=datetime.UTC),
+        ends_at=None,
+    )
+    ParticipantFactory(meeting=meeting, role="pimpinan", name="Ahmad Fauzi")
+    ParticipantFactory(meeting=meeting, name="Sri Wahyuni")
+    response = staff_client.get(meeting.get_attendance_url())
+    assertContains(
+        response, "<p>Sukamaju, 4 Mei 2021<br>Pimpinan rapat,</p>", html=True
+    )
+    assertContains(response, '<span class="nip">NIP.</span>', count=2)
+    assertContains(response, '<p class="signature-nip">NIP.</p>', html=True)
+
+
 def test_print_pages_query_count_is_constant(
     staff_client, django_assert_max_num_queries
 ):

@@ -162,6 +162,29 @@ def test_admin_rejects_a_fake_image(admin_client):
     assertContains(response, "gambar")
 
 
+def test_a_rejected_gallery_photo_names_the_others_to_choose_again(admin_client):
+    fake = SimpleUploadedFile("rusak.jpg", b"teks biasa", "image/jpeg")
+    photos = {"photos-TOTAL_FORMS": "3"}
+    for n, upload in enumerate(
+        [jpeg_upload("satu.jpg"), fake, jpeg_upload("tiga.jpg")]
+    ):
+        photos.update({f"photos-{n}-image": upload, f"photos-{n}-order": str(n)})
+    response = admin_client.post(
+        reverse("admin:news_article_add"),
+        article_form_data(featured_image=jpeg_upload("utama.jpg"), **photos),
+    )
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+    page = response.content.decode()
+    # Each note sits in its own row, in the photo's cell.
+    rows = [page.split(f'id="photos-{n}"')[1].split("</tr>")[0] for n in range(3)]
+    assert "“rusak.jpg” ditolak: Unggah gambar yang valid" in rows[1]
+    assert "Pilih lagi “satu.jpg” sebelum menyimpan" in rows[0]
+    assert "Pilih lagi “tiga.jpg” sebelum menyimpan" in rows[2]
+    # The featured photo was fine too, and is lost as well unless chosen again.
+    assertContains(response, "Pilih lagi “utama.jpg” sebelum menyimpan", count=1)
+
+
 def test_admin_rejects_a_non_youtube_video(admin_client):
     response = admin_client.post(
         reverse("admin:news_article_add"),

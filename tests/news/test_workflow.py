@@ -452,6 +452,55 @@ def test_draft_form_errors_are_kind_and_keep_the_input(client, writer):
     assert not Article.objects.exists()
 
 
+def field_block(response, name):
+    """The HTML of the draft form's block for field ``name`` (label to input)."""
+    page = response.content.decode()
+    end = page.index(f'name="{name}"')
+    return page[page.rindex('<div class="humas-field', 0, end) : end]
+
+
+def test_one_rejected_photo_names_the_good_ones_to_choose_again(client, writer):
+    """The browser empties the file input: the form says which photos to pick."""
+    client.force_login(writer)
+    response = client.post(
+        reverse("admin:news_article_write"),
+        {
+            "title": "Bimtek PPK",
+            "what": "Cerita kegiatan.",
+            "photos": [
+                photo("satu.jpg"),
+                SimpleUploadedFile("rusak.jpg", b"teks biasa", "image/jpeg"),
+                photo("tiga.jpg"),
+            ],
+            "_submit": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+    block = field_block(response, "photos")
+    assert "rusak.jpg: Unggah gambar yang valid." in block
+    assert "Pilih lagi “satu.jpg” dan “tiga.jpg” sebelum menyimpan." in block
+    assert "belum tersimpan" in block
+    assertContains(response, "Foto perlu dipilih lagi")
+
+
+def test_photos_of_a_form_sent_back_for_another_field_are_named(client, writer):
+    client.force_login(writer)
+    response = client.post(
+        reverse("admin:news_article_write"),
+        {
+            "title": "",
+            "what": "Cerita kegiatan.",
+            "photos": [photo("satu.jpg"), photo("dua.jpg"), photo("tiga.jpg")],
+        },
+    )
+    assert response.status_code == 200
+    assert "Beri judul singkat" in field_block(response, "title")
+    assert "Pilih lagi “satu.jpg”, “dua.jpg” dan “tiga.jpg” sebelum menyimpan." in (
+        field_block(response, "photos")
+    )
+
+
 def test_deleting_in_the_admin_moves_the_article_to_the_archive(
     client, editor, unit, writer
 ):
