@@ -97,6 +97,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "humas_site.urls"
+# A failed CSRF check shows the site's own 403 page in Indonesian, not
+# Django's bare technical page.
+CSRF_FAILURE_VIEW = "humas_site.views.csrf_failure"
 WSGI_APPLICATION = "humas_site.wsgi.application"
 SITE_ID = 1
 

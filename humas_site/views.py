@@ -80,3 +80,8 @@ def favicon(request):
     response = HttpResponseRedirect(url)
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check: the site's own 403 page, saying what to do."""
+    return render(request, "403.html", {"csrf_failure": True}, status=403)
