@@ -227,6 +227,9 @@ def test_gallery_lists_photos_of_published_articles_only(client):
     assertContains(response, "Rapat pleno terbuka")
     assertContains(response, f'href="{photo.article.get_absolute_url()}"')
     assertNotContains(response, "Foto draf")
+    # The end of the gallery speaks of photos, not news.
+    assertContains(response, "Tidak ada foto lagi.")
+    assertNotContains(response, "Tidak ada berita lagi.")
 
 
 def test_article_gallery_photos_appear_on_the_article(client):
