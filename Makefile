@@ -54,7 +54,8 @@ bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 # Production configuration (debug off) with gunicorn + whitenoise on $(HOST):$(PORT).
-# Needs DJANGO_SECRET_KEY; set DJANGO_HTTPS=0 to try it over plain http locally.
+# Needs DJANGO_SECRET_KEY; to try it locally over plain http with the uploads:
+# DJANGO_HTTPS=0 DJANGO_SERVE_MEDIA=1 (media is the reverse proxy's job otherwise).
 serve: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "humas_site.middleware.BlockProbesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses text responses (the ETag below is computed on the plain body).
+    "humas_site.middleware.CompressTextMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "humas_site.page_cache.PublicPageCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -98,6 +100,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "humas_site.urls"
+# A failed CSRF check shows the site's own 403 page in Indonesian, not
+# Django's bare technical page.
+CSRF_FAILURE_VIEW = "humas_site.views.csrf_failure"
 WSGI_APPLICATION = "humas_site.wsgi.application"
 SITE_ID = 1
 
@@ -181,6 +186,11 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfil
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+# Uploads are served by the reverse proxy (docs/nginx.conf) or object storage.
+# DJANGO_SERVE_MEDIA=1 lets the application serve MEDIA_ROOT itself, for local
+# tries of the production configuration (`make serve` without a proxy) only;
+# debug mode always does.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

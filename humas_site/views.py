@@ -6,8 +6,9 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from .models import InstitutionProfile
 
@@ -79,4 +80,29 @@ def favicon(request):
     url = profile.logo.url if profile.logo else static("img/favicon.png")
     response = HttpResponseRedirect(url)
     response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check: the site's own 403 page, saying what to do."""
+    return render(request, "403.html", {"csrf_failure": True}, status=403)
+
+
+# What may be served from MEDIA_ROOT, as the reverse proxy would serve it:
+# re-encoded photos and their renditions, and PDF letters as downloads.
+# Anything else (HTML, SVG, scripts a mistake might have put there) is a 404.
+MEDIA_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".pdf"}
+
+
+@require_safe
+def media(request, path):
+    """Uploads from MEDIA_ROOT when no proxy serves them (DJANGO_SERVE_MEDIA)."""
+    suffix = "." + path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix not in MEDIA_TYPES:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if suffix == ".pdf":
+        response["Content-Disposition"] = "attachment"
     return response

@@ -6,6 +6,7 @@ from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from humas_site.models import TIME_ZONE_ABBREVIATIONS, InstitutionProfile
 
@@ -43,11 +44,19 @@ def tanggal_surat(value, zone_name=""):
 
 @register.filter
 def jam(value, zone_name=""):
-    """Clock time with the zone abbreviation: "10.00 WIB"."""
+    """Clock time with the zone abbreviation: "10.00 WIB".
+
+    A time in WITA or WIT also gets its WIB equivalent ("10.00 WITA / 09.00
+    WIB"), as national institutions write it for readers across the country.
+    """
     if not value:
         return ""
-    value, abbr = _local(value, zone_name)
-    return f"{format_date(value, 'H.i')} {abbr}"
+    local, abbr = _local(value, zone_name)
+    text = f"{format_date(local, 'H.i')} {abbr}"
+    if abbr != "WIB" and timezone.is_aware(value):
+        western = value.astimezone(ZoneInfo("Asia/Jakarta"))
+        text += f" / {format_date(western, 'H.i')} WIB"
+    return text
 
 
 @register.filter
@@ -65,3 +74,9 @@ def angka(value):
         return number_format(int(value), decimal_pos=0, force_grouping=True)
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def dilihat(value):
+    """The view count as written everywhere: "Dilihat 1.216 kali"."""
+    return _("Dilihat %(views)s kali") % {"views": angka(value)}

@@ -439,7 +439,7 @@ def test_rss_feed_of_upcoming_occurrences(client, agenda):
     assert response["Content-Type"].startswith("application/rss+xml")
     assert body.count("<item>") == 10  # 6 webinars (one cancelled) + 4 one-offs
     assert "[DIBATALKAN] Bimtek PPS" in body
-    assert "Rakor Daring Mitra (Jumat, 8 Mei 2026 · 10.00 WITA)" in body
+    assert "Rakor Daring Mitra (Jumat, 8 Mei 2026 · 10.00 WITA / 09.00 WIB)" in body
     assert "/agenda/webinar-jumat-pertama/?tanggal=2026-06-05</link>" in body
 
 

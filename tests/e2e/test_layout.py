@@ -46,3 +46,26 @@ def test_public_pages_fit_a_small_phone(live_server, browser):
             problems[path] = (scroll_width, page.evaluate(OVERFLOWING))
     context.close()
     assert problems == {}
+
+
+def test_the_last_line_of_a_page_keeps_its_distance_from_the_footer(
+    live_server, browser
+):
+    call_command("seed_demo")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    gaps = {}
+    for path in ["/galeri/", "/berita/", "/rapat/"]:
+        page.goto(live_server.url + path)
+        gaps[path] = page.evaluate(
+            """() => {
+              const main = document.querySelector('main .layout-main');
+              const last = [...main.querySelectorAll('*')]
+                .filter((el) => el.getBoundingClientRect().height > 0)
+                .map((el) => el.getBoundingClientRect().bottom);
+              return document.querySelector('footer').getBoundingClientRect().top
+                - Math.max(...last);
+            }"""
+        )
+    context.close()
+    assert all(gap >= 24 for gap in gaps.values()), gaps

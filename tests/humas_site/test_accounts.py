@@ -102,3 +102,28 @@ def test_passwords_need_twelve_characters(admin_client):
         {"username": "baru", "password1": "pendek-123", "password2": "pendek-123"},
     )
     assertContains(response, "Harus mengandung setidaknya 12 karakter")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path, data",
+    [
+        (LOGIN, None),
+        ("/admin/login/", {"username": "tidak-ada", "password": "salah-salah"}),
+    ],
+)
+def test_a_wrong_password_is_explained_in_plain_indonesian(client, path, data):
+    if data is None:
+        response = password_step(client, "tidak-ada", "salah-salah")
+    else:
+        response = client.post(path, data)
+    html = response.content.decode()
+    assert "Masukkan nama pengguna dan sandi yang benar" in html
+    assert "nama pengguna nama pengguna" not in html
+
+
+@pytest.mark.django_db
+def test_the_first_login_step_has_no_dead_back_button(client):
+    html = client.get(LOGIN).content.decode()
+    assert "Kembali" not in html.split("<form", 1)[1].split("</form>", 1)[0]
+    assert 'action=""' not in html

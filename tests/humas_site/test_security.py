@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from pytest_django.asserts import assertContains
 
 EXPECTED_CSP = [
@@ -109,3 +110,17 @@ def test_public_pages_set_no_cookies(client):
     """Anonymous pages must be shareable by a cache: no CSRF or session cookie."""
     response = client.get("/")
     assert not response.cookies
+
+
+@pytest.mark.django_db
+def test_a_failed_csrf_check_shows_the_sites_own_page_in_indonesian():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/account/login/", {"auth-username": "a", "auth-password": "b"}
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Akses ditolak" in html
+    assert "muat ulang halamannya" in html
+    assert 'class="site-footer"' in html  # the site frame
+    assert "CSRF" not in html

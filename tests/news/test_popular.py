@@ -36,7 +36,7 @@ def test_popular_page_ranks_the_last_seven_days(client):
     assert response.status_code == 200
     titles = [a.title for a in response.context["object_list"]]
     assert titles == ["Paling dibaca", "Cukup dibaca", "Dulu ramai"]
-    assert "80 kali dibaca" in response.content.decode()
+    assert "Dilihat 80 kali" in response.content.decode()
 
 
 def test_popular_page_query_count_does_not_grow(client):
@@ -71,4 +71,4 @@ def test_admin_article_page_shows_views_per_day(client):
     html = response.content.decode()
     assert "dilihat per hari (30 hari terakhir)" in html.lower()
     assert html.count('<rect x="') == 31  # baseline + one bar a day
-    assert "Total 19 kali dilihat" in html
+    assert "Dilihat 19 kali dalam 30 hari terakhir" in html

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -46,7 +47,7 @@ def test_home_shows_headline_latest_most_read_and_categories(client):
     assertContains(response, "Berita terbaru")
     assertContains(response, latest.title, count=2)  # latest list and Terpopuler
     assertContains(response, "Terpopuler minggu ini")
-    assertContains(response, "1.216 kali dilihat")
+    assertContains(response, "Dilihat 1.216 kali")
     assertContains(response, '<a href="/berita/kategori/siaran-pers/">Siaran Pers</a>')
     assertNotContains(response, "rahasia")
 
@@ -226,6 +227,9 @@ def test_gallery_lists_photos_of_published_articles_only(client):
     assertContains(response, "Rapat pleno terbuka")
     assertContains(response, f'href="{photo.article.get_absolute_url()}"')
     assertNotContains(response, "Foto draf")
+    # The end of the gallery speaks of photos, not news.
+    assertContains(response, "Tidak ada foto lagi.")
+    assertNotContains(response, "Tidak ada berita lagi.")
 
 
 def test_article_gallery_photos_appear_on_the_article(client):
@@ -307,3 +311,27 @@ def test_pages_never_show_login_usernames(client):
 def test_search_survives_hostile_queries(client, query):
     ArticleFactory(title="Coklit serentak")
     assert client.get(reverse("news:search"), {"q": query}).status_code == 200
+
+
+def breadcrumb_items(response):
+    html = response.content.decode()
+    crumbs = html.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    items = crumbs.split("<li")[1:]
+    return [re.sub("<[^>]+>", "", item.split(">", 1)[1]).strip() for item in items]
+
+
+def test_the_berita_category_does_not_read_berita_berita_in_the_breadcrumb(client):
+    category = CategoryFactory(name="Berita", slug="berita")
+    article = ArticleFactory(title="Rapat pleno terbuka", category=category)
+
+    assert breadcrumb_items(client.get(category.get_absolute_url())) == [
+        "Beranda",
+        "Berita",
+        "Kategori: Berita",
+    ]
+    assert breadcrumb_items(client.get(article.get_absolute_url())) == [
+        "Beranda",
+        "Berita",
+        "Kategori: Berita",
+        "Rapat pleno terbuka",
+    ]
