@@ -4,8 +4,10 @@ The article page may come from the whole-page cache, so the form carries no
 CSRF token: this view is CSRF-exempt and instead accepts only same-origin
 posts (Sec-Fetch-Site or Origin, like the view counter), checks the signed
 security fields and honeypot of django-contrib-comments, and rate-limits each
-client. A CSRF token in the form would also stop the page cache from storing
-the article page at all.
+client. Only comments the site accepted count toward the limit (honeypot hits
+and comments kept as spam count too): a reader correcting an empty field or a
+mistyped address is not locked out. A CSRF token in the form would also stop
+the page cache from storing the article page at all.
 """
 
 from django.contrib import messages
@@ -44,7 +46,7 @@ def post_comment(request, pk):
         messages.error(request, _("Komentar untuk berita ini ditutup."))
         return _back_to_comments(article)
     limit, window = ratelimit.COMMENT_LIMIT
-    if not ratelimit.hit(request, "comment", limit, window):
+    if ratelimit.is_limited(request, "comment", limit, window):
         response = render(
             request,
             "news/comments/limited.html",
@@ -57,6 +59,7 @@ def post_comment(request, pk):
     form = ArticleCommentForm(article, data=request.POST)
     if form.is_honeypot_filled:
         # Bots learn nothing: the same answer as a real comment, nothing saved.
+        ratelimit.hit(request, "comment", limit, window)
         messages.success(request, SUCCESS_MESSAGE)
         return _back_to_comments(article)
     if not form.is_valid():
@@ -67,5 +70,6 @@ def post_comment(request, pk):
     if comment_submit(form=form, request=request) is None:
         messages.error(request, _("Komentar untuk berita ini ditutup."))
         return _back_to_comments(article)
+    ratelimit.hit(request, "comment", limit, window)
     messages.success(request, SUCCESS_MESSAGE)
     return _back_to_comments(article)

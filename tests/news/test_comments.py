@@ -186,6 +186,32 @@ def test_comments_are_rate_limited_per_client(client):
     assert other.status_code == 302
 
 
+def test_corrected_mistakes_do_not_count_toward_the_rate_limit(client):
+    """One good comment and many corrections (empty name, bad address): the
+    reader can still send the corrected comments; honeypot hits still count."""
+    article = ArticleFactory()
+    assert post(client, article, comment="Komentar pertama").status_code == 302
+    for _attempt in range(6):
+        assert post(client, article, name="").status_code == 200
+        assert post(client, article, email="bukan-surel").status_code == 200
+    for index in range(3):
+        response = post(client, article, comment=f"Perbaikan {index}")
+        assert response.status_code == 302
+    assert ArticleComment.objects.count() == 4
+    assert post(client, article, honeypot="http://spam.example").status_code == 302
+    response = post(client, article, comment="Satu lagi")
+    assert response.status_code == 429
+    assert ArticleComment.objects.count() == 4
+
+
+def test_spam_comments_count_toward_the_rate_limit(client):
+    article = ArticleFactory()
+    links = "https://a.example https://b.example https://c.example"
+    for _index in range(5):
+        assert post(client, article, comment=f"{_index} {links}").status_code == 302
+    assert post(client, article, comment="Satu lagi").status_code == 429
+
+
 def test_article_page_queries_do_not_grow_with_comments(client):
     article = ArticleFactory(tags=["pemilu"])
     add_comment(article)
