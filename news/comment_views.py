@@ -20,15 +20,22 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from . import ratelimit
-from .comments import ArticleCommentForm, comment_submit
+from .comments import COMMENT_MESSAGE_TAG, ArticleCommentForm, comment_submit
 from .models import Article
 from .views import _same_origin
 
 SUCCESS_MESSAGE = gettext_lazy("Komentar Anda menunggu moderasi. Terima kasih!")
+COMMENT_NOTICE_ID = "komentar-terkirim"
 
 
 def _back_to_comments(article):
-    return redirect(article.get_absolute_url() + "#komentar")
+    # The comment section shows this message (news_tags.article_comments) and
+    # the fragment scrolls to it and focuses it, where the reader was.
+    return redirect(article.get_absolute_url() + "#" + COMMENT_NOTICE_ID)
+
+
+def _tell(request, level, message):
+    messages.add_message(request, level, message, extra_tags=COMMENT_MESSAGE_TAG)
 
 
 @csrf_exempt
@@ -43,7 +50,7 @@ def post_comment(request, pk):
         Article.objects.published().select_related("category", "unit"), pk=pk
     )
     if not article.allow_comments:
-        messages.error(request, _("Komentar untuk berita ini ditutup."))
+        _tell(request, messages.ERROR, _("Komentar untuk berita ini ditutup."))
         return _back_to_comments(article)
     limit, window = ratelimit.COMMENT_LIMIT
     if ratelimit.is_limited(request, "comment", limit, window):
@@ -60,7 +67,7 @@ def post_comment(request, pk):
     if form.is_honeypot_filled:
         # Bots learn nothing: the same answer as a real comment, nothing saved.
         ratelimit.hit(request, "comment", limit, window)
-        messages.success(request, SUCCESS_MESSAGE)
+        _tell(request, messages.SUCCESS, SUCCESS_MESSAGE)
         return _back_to_comments(article)
     if not form.is_valid():
         return render(
@@ -68,8 +75,8 @@ def post_comment(request, pk):
         )
 
     if comment_submit(form=form, request=request) is None:
-        messages.error(request, _("Komentar untuk berita ini ditutup."))
+        _tell(request, messages.ERROR, _("Komentar untuk berita ini ditutup."))
         return _back_to_comments(article)
     ratelimit.hit(request, "comment", limit, window)
-    messages.success(request, SUCCESS_MESSAGE)
+    _tell(request, messages.SUCCESS, SUCCESS_MESSAGE)
     return _back_to_comments(article)

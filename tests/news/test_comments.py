@@ -53,18 +53,31 @@ def test_a_comment_waits_for_moderation_then_appears(client):
     article = ArticleFactory()
     response = post(client, article)
     assert response.status_code == 302
-    assert response["Location"] == article.get_absolute_url() + "#komentar"
+    assert response["Location"] == article.get_absolute_url() + "#komentar-terkirim"
     comment = ArticleComment.objects.get()
     assert not comment.is_public and not comment.is_spam
     assert list(pending_comments()) == [comment]
     page = client.get(article.get_absolute_url())
-    assertContains(page, "Komentar Anda menunggu moderasi")
+    assertContains(page, "Komentar Anda menunggu moderasi", count=1)
     assertNotContains(page, "Terima kasih atas informasinya.")
     ArticleComment.objects.filter(pk=comment.pk).update(is_public=True)
     page = client.get(article.get_absolute_url())
     assertContains(page, "Terima kasih atas informasinya.")
     assertContains(page, "Rina Wulandari")
     assertNotContains(page, "rina@contoh.id")  # the email is never shown
+
+
+def test_the_confirmation_is_shown_in_the_comment_section(client):
+    """Where the reader lands after posting (#komentar-terkirim), focusable,
+    and not at the top of the page out of view."""
+    article = ArticleFactory()
+    post(client, article)
+    html = client.get(article.get_absolute_url()).content.decode()
+    section = html[html.index('id="komentar"') :]
+    notice = section[section.index('id="komentar-terkirim"') :]
+    assert 'tabindex="-1"' in notice[:80] and 'role="status"' in notice[:80]
+    assert "Komentar Anda menunggu moderasi" in notice[: notice.index("</div>")]
+    assert html.count("Komentar Anda menunggu moderasi") == 1
 
 
 def test_approved_comments_are_oldest_first_and_escaped(client):
