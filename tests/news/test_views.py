@@ -307,3 +307,41 @@ def test_pages_never_show_login_usernames(client):
 def test_search_survives_hostile_queries(client, query):
     ArticleFactory(title="Coklit serentak")
     assert client.get(reverse("news:search"), {"q": query}).status_code == 200
+
+
+def test_month_archive_is_a_404_for_empty_and_future_months(client):
+    """No endless chain of empty months down to year 1000, no future months;
+    previous/next skip to the nearest months that have articles."""
+    import time_machine
+
+    jakarta = datetime.timezone(datetime.timedelta(hours=7))
+    with time_machine.travel(
+        datetime.datetime(2026, 6, 15, 12, tzinfo=jakarta), tick=False
+    ):
+        ArticleFactory(
+            title="Berita Januari",
+            published_at=datetime.datetime(2026, 1, 20, 9, tzinfo=jakarta),
+        )
+        ArticleFactory(
+            title="Berita April",
+            published_at=datetime.datetime(2026, 4, 2, 9, tzinfo=jakarta),
+        )
+        ArticleFactory(
+            title="Berita terjadwal",
+            published_at=datetime.datetime(2026, 8, 1, 9, tzinfo=jakarta),
+        )
+        april = client.get(reverse("news:archive_month", args=[2026, 4]))
+        assert april.status_code == 200
+        assertContains(april, "Berita April")
+        assertContains(april, reverse("news:archive_month", args=[2026, 1]))
+        assertNotContains(april, reverse("news:archive_month", args=[2026, 3]))
+        assertNotContains(april, reverse("news:archive_month", args=[2026, 5]))
+        assertNotContains(april, 'rel="next"')
+        january = client.get(reverse("news:archive_month", args=[2026, 1]))
+        assertNotContains(january, 'rel="prev"')
+        assertContains(january, reverse("news:archive_month", args=[2026, 4]))
+        for year, month in [(2026, 3), (2025, 12), (1000, 1), (2026, 8), (2027, 1)]:
+            response = client.get(reverse("news:archive_month", args=[year, month]))
+            assert response.status_code == 404, (year, month)
+        assert client.get("/berita/arsip/2026/13/").status_code == 404
+        assert client.get("/berita/arsip/0/1/").status_code == 404
