@@ -333,13 +333,15 @@ def test_month_archive_is_a_404_for_empty_and_future_months(client):
         april = client.get(reverse("news:archive_month", args=[2026, 4]))
         assert april.status_code == 200
         assertContains(april, "Berita April")
-        assertContains(april, reverse("news:archive_month", args=[2026, 1]))
+        january_url = reverse("news:archive_month", args=[2026, 1])
+        assertContains(april, f'href="{january_url}" rel="prev"')
         assertNotContains(april, reverse("news:archive_month", args=[2026, 3]))
         assertNotContains(april, reverse("news:archive_month", args=[2026, 5]))
         assertNotContains(april, 'rel="next"')
         january = client.get(reverse("news:archive_month", args=[2026, 1]))
         assertNotContains(january, 'rel="prev"')
-        assertContains(january, reverse("news:archive_month", args=[2026, 4]))
+        april_url = reverse("news:archive_month", args=[2026, 4])
+        assertContains(january, f'href="{april_url}" rel="next"')
         for year, month in [(2026, 3), (2025, 12), (1000, 1), (2026, 8), (2027, 1)]:
             response = client.get(reverse("news:archive_month", args=[year, month]))
             assert response.status_code == 404, (year, month)
