@@ -433,7 +433,7 @@ def test_detail_query_count(client, agenda, django_assert_num_queries):
 
 
 def test_internal_events_are_absent_from_feeds_and_sitemap(client, agenda):
-    for path in ["/agenda/feed/", "/agenda/feed.ics", "/sitemap.xml"]:
+    for path in ["/agenda/feed/", "/agenda/feed.ics", "/sitemap-agenda.xml"]:
         response = client.get(path)
         assert response.status_code == 200, path
         assertNotContains(response, "rapat-pleno-internal")
@@ -441,7 +441,7 @@ def test_internal_events_are_absent_from_feeds_and_sitemap(client, agenda):
 
 
 def test_sitemap_lists_public_event_pages(client, agenda):
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-agenda.xml")
     for key in ["webinar", "uji", "batal", "lalu"]:
         assertContains(response, f"{agenda[key].get_absolute_url()}</loc>")
 

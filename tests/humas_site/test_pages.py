@@ -122,8 +122,8 @@ def test_robots_txt_points_to_sitemap(client):
 @pytest.mark.django_db
 def test_sitemap_lists_flatpages(client):
     make_page()
-    response = client.get("/sitemap.xml")
-    assertContains(response, "<loc>http://example.com/profil/</loc>")
+    response = client.get("/sitemap-pages.xml")
+    assertContains(response, "<loc>http://testserver/profil/</loc>")
 
 
 @pytest.mark.django_db
