@@ -46,3 +46,31 @@ def test_public_pages_fit_a_small_phone(live_server, browser):
             problems[path] = (scroll_width, page.evaluate(OVERFLOWING))
     context.close()
     assert problems == {}
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_header_search_works_on_every_page(live_server, browser, width):
+    """A labelled search field in the header of every page, fitting a 360 px
+    phone and a desktop, that searches the news (a plain GET form: no
+    JavaScript needed)."""
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(title="Sosialisasi pemilih pemula di sekolah")
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, java_script_enabled=False
+    )
+    page = context.new_page()
+    for path in ["/", "/berita/", "/agenda/", "/rapat/", "/galeri/"]:
+        page.goto(live_server.url + path)
+        field = page.get_by_role("searchbox", name="Cari berita")
+        assert field.is_visible(), path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        box = field.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, path
+    page.screenshot(path=f"/tmp/header-search-{width}.png")
+    field.fill("pemilih pemula")
+    page.locator(".header-search").get_by_role("button", name="Cari").click()
+    page.wait_for_url("**/cari/?q=pemilih+pemula")
+    result = page.locator(f'.search-results a[href="{article.get_absolute_url()}"]')
+    assert result.inner_text() == "Sosialisasi pemilih pemula di sekolah"
+    context.close()
