@@ -227,6 +227,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         published = Article.objects.published().select_related("category")
         return super().get_context_data(
+            body=self.object.body_with_read_also(),
             related=published.related_to(self.object),
             previous_article=published.before(self.object).first(),
             next_article=published.after(self.object).first(),

@@ -78,8 +78,12 @@ def test_feed_links_use_the_host_the_site_is_served_on(client, settings, host):
     from tests.factories import EventFactory, MeetingFactory
 
     settings.ALLOWED_HOSTS = ["kpu-sukamaju.go.id", "127.0.0.1"]
+    import datetime
+
+    from django.utils import timezone
+
     article = ArticleFactory()
-    EventFactory()
+    EventFactory(starts_at=timezone.now() + datetime.timedelta(days=2))
     MeetingFactory()
     for name, args in [
         ("news:feed", []),
