@@ -1,7 +1,7 @@
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from humas_site.feeds import SiteFeed
 from humas_site.models import InstitutionProfile
 from humas_site.templatetags.humas_tags import tanggal, tanggal_jam
 
@@ -10,7 +10,7 @@ from .models import Event
 FEED_ITEMS = 30
 
 
-class UpcomingEventsFeed(Feed):
+class UpcomingEventsFeed(SiteFeed):
     """RSS of the public occurrences to come, soonest first."""
 
     description_template = "agendas/feed_description.html"
@@ -21,7 +21,7 @@ class UpcomingEventsFeed(Feed):
         }
 
     def link(self):
-        return reverse("agendas:event_list")
+        return self.absolute_url(reverse("agendas:event_list"))
 
     def description(self):
         return _("Kegiatan terbuka untuk publik yang akan datang.")
@@ -42,7 +42,7 @@ class UpcomingEventsFeed(Feed):
         return title
 
     def item_link(self, occurrence):
-        return occurrence.get_absolute_url()
+        return self.absolute_url(occurrence.get_absolute_url())
 
     def item_guid(self, occurrence):
         # Unique per occurrence and unchanged when the event is renamed.

@@ -1,7 +1,10 @@
 """iCalendar (RFC 5545) output of the agenda, built with the icalendar package.
 
-One VEVENT per event: recurring events carry their RRULE and cancelled
-occurrences as EXDATE, so calendar apps expand them exactly as the site does.
+One VEVENT per event: recurring events carry their RRULE, and each cancelled
+occurrence is an overriding VEVENT with the same UID, its RECURRENCE-ID and
+STATUS:CANCELLED (RFC 5545 §3.8.4.4), so calendar apps expand the rule exactly
+as the site does and subscribers see the occurrence marked cancelled (an
+EXDATE would silently remove it from their calendar).
 Times carry the event's TZID and the matching VTIMEZONE is included. DTSTAMP
 is the event's last change (no METHOD property, so RFC 5545 §3.8.7.2 reads it
 that way), which keeps the output identical between requests.
@@ -58,12 +61,6 @@ def build_vevent(event, *, domain, base_url):
         vevent.add("dtend", event.local_end)
     if event.is_recurring:
         vevent.add("rrule", vRecur(event.ical_rrule()))
-        exdates = [
-            _exdate(event, exception.original_date)
-            for exception in event.exceptions.all()
-        ]
-        if exdates:
-            vevent.add("exdate", exdates)
     vevent.add("status", STATUS[event.status])
     location = event.place or event.online_url
     if location:
@@ -83,8 +80,34 @@ def build_vevent(event, *, domain, base_url):
     return vevent
 
 
-def _exdate(event, day):
-    """The start of the cancelled occurrence, in the same form as DTSTART."""
+def build_cancelled_occurrences(event, *, domain, base_url):
+    """One overriding VEVENT per cancelled occurrence of a recurring event:
+    the series' UID, the occurrence's RECURRENCE-ID, STATUS:CANCELLED."""
+    if not event.is_recurring:
+        return []
+    overrides = []
+    for exception in event.exceptions.all():
+        start = _occurrence_start(event, exception.original_date)
+        vevent = VEvent()
+        vevent.add("uid", event_uid(event, domain))
+        vevent.add("recurrence-id", start)
+        vevent.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
+        vevent.add("last-modified", event.updated_at.astimezone(datetime.UTC))
+        vevent.add("summary", _("[DIBATALKAN] %(title)s") % {"title": event.title})
+        vevent.add("dtstart", start)
+        vevent.add("dtend", start + event.duration)
+        vevent.add("status", "CANCELLED")
+        url = base_url + event.get_absolute_url()
+        vevent.add("url", url)
+        description = [_("Kegiatan pada tanggal ini dibatalkan."), exception.note, url]
+        vevent.add("description", "\n\n".join(part for part in description if part))
+        vevent.add("class", "PUBLIC")
+        overrides.append(vevent)
+    return overrides
+
+
+def _occurrence_start(event, day):
+    """The start of the occurrence on ``day``, in the same form as DTSTART."""
     if event.all_day:
         return day
     return datetime.datetime.combine(day, event.local_start.timetz())
@@ -104,5 +127,9 @@ def build_calendar(events, *, request, name):
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     for event in events:
         calendar.add_component(build_vevent(event, domain=domain, base_url=base_url))
+        for override in build_cancelled_occurrences(
+            event, domain=domain, base_url=base_url
+        ):
+            calendar.add_component(override)
     calendar.add_missing_timezones(last_date=VTIMEZONE_UNTIL)
     return calendar

@@ -1,8 +1,13 @@
-"""Sitemaps of this app, merged into /sitemap.xml by humas_site.urls."""
+"""Sitemaps of this app, listed in the sitemap index by humas_site.urls."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 
 from .models import Event
+
+
+def latest_event_change():
+    return Event.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class EventSitemap(Sitemap):
@@ -16,5 +21,10 @@ class EventSitemap(Sitemap):
     def lastmod(self, event):
         return event.updated_at
 
+    def get_latest_lastmod(self):
+        return latest_event_change()
 
+
+# The section page, with what its last change is (humas_site.sitemaps).
+section_pages = {"agendas:event_list": latest_event_change}
 sitemaps = {"agenda": EventSitemap}

@@ -1,7 +1,8 @@
 import datetime
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
@@ -64,7 +65,22 @@ class PastEventListView(AgendaMixin, ListView):
 
 
 class EventMonthView(AgendaMixin, TemplateView):
+    """One month of the calendar. Its address is ``/agenda/2027/1/``: other
+    spellings of the same month (``/agenda/2027/01/``) redirect there for
+    good, so search engines see one page per month."""
+
     template_name = "agendas/event_month.html"
+
+    def get(self, request, *args, **kwargs):
+        canonical = reverse(
+            "agendas:event_month", args=[self.kwargs["year"], self.kwargs["month"]]
+        )
+        if request.path != canonical:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                canonical + ("?" + query if query else "")
+            )
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         year, month = self.kwargs["year"], self.kwargs["month"]

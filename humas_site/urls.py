@@ -1,23 +1,32 @@
 import re
+from functools import partial
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from two_factor.urls import urlpatterns as two_factor_urls
 
-from agendas.sitemaps import sitemaps as agenda_sitemaps
-from meetings.sitemaps import sitemaps as meeting_sitemaps
-from news.sitemaps import sitemaps as news_sitemaps
+from agendas import sitemaps as agenda_sitemaps
+from meetings import sitemaps as meeting_sitemaps
+from news import sitemaps as news_sitemaps
 
 from . import views
+from .sitemaps import SectionSitemap, sitemap_index, sitemap_section
 
 sitemaps = {
+    "halaman": partial(
+        SectionSitemap,
+        {
+            **news_sitemaps.section_pages,
+            **agenda_sitemaps.section_pages,
+            **meeting_sitemaps.section_pages,
+        },
+    ),
     "pages": FlatPageSitemap,
-    **news_sitemaps,
-    **agenda_sitemaps,
-    **meeting_sitemaps,
+    **news_sitemaps.sitemaps,
+    **agenda_sitemaps.sitemaps,
+    **meeting_sitemaps.sitemaps,
 }
 
 urlpatterns = [
@@ -25,11 +34,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("sitemap.xml", sitemap_index, {"sitemaps": sitemaps}, name="sitemap"),
     path(
-        "sitemap.xml",
-        sitemap,
+        "sitemap-<slug:section>.xml",
+        sitemap_section,
         {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
+        name="sitemap_section",
     ),
     path("bahasa/<str:language>/", views.choose_language, name="choose_language"),
     path(settings.ADMIN_URL, admin.site.urls),

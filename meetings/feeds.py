@@ -1,17 +1,19 @@
-from django.contrib.syndication.views import Feed
-from django.urls import reverse_lazy
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from humas_site.feeds import SiteFeed
 from humas_site.models import InstitutionProfile
 
 from .models import Meeting
 
 
-class MeetingMinutesFeed(Feed):
+class MeetingMinutesFeed(SiteFeed):
     """The latest public meetings that were held; internal ones never appear."""
 
-    link = reverse_lazy("meetings:meeting_list")
     description = _("Ringkasan hasil rapat dan kegiatan yang terbuka untuk publik.")
+
+    def link(self):
+        return self.absolute_url(reverse("meetings:meeting_list"))
 
     def title(self):
         return _("Hasil rapat %(name)s") % {

@@ -4,8 +4,10 @@ The article page may come from the whole-page cache, so the form carries no
 CSRF token: this view is CSRF-exempt and instead accepts only same-origin
 posts (Sec-Fetch-Site or Origin, like the view counter), checks the signed
 security fields and honeypot of django-contrib-comments, and rate-limits each
-client. A CSRF token in the form would also stop the page cache from storing
-the article page at all.
+client. Only comments the site accepted count toward the limit (honeypot hits
+and comments kept as spam count too): a reader correcting an empty field or a
+mistyped address is not locked out. A CSRF token in the form would also stop
+the page cache from storing the article page at all.
 """
 
 from django.contrib import messages
@@ -18,15 +20,22 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from . import ratelimit
-from .comments import ArticleCommentForm, comment_submit
+from .comments import COMMENT_MESSAGE_TAG, ArticleCommentForm, comment_submit
 from .models import Article
 from .views import _same_origin
 
 SUCCESS_MESSAGE = gettext_lazy("Komentar Anda menunggu moderasi. Terima kasih!")
+COMMENT_NOTICE_ID = "komentar-terkirim"
 
 
 def _back_to_comments(article):
-    return redirect(article.get_absolute_url() + "#komentar")
+    # The comment section shows this message (news_tags.article_comments) and
+    # the fragment scrolls to it and focuses it, where the reader was.
+    return redirect(article.get_absolute_url() + "#" + COMMENT_NOTICE_ID)
+
+
+def _tell(request, level, message):
+    messages.add_message(request, level, message, extra_tags=COMMENT_MESSAGE_TAG)
 
 
 @csrf_exempt
@@ -41,10 +50,10 @@ def post_comment(request, pk):
         Article.objects.published().select_related("category", "unit"), pk=pk
     )
     if not article.allow_comments:
-        messages.error(request, _("Komentar untuk berita ini ditutup."))
+        _tell(request, messages.ERROR, _("Komentar untuk berita ini ditutup."))
         return _back_to_comments(article)
     limit, window = ratelimit.COMMENT_LIMIT
-    if not ratelimit.hit(request, "comment", limit, window):
+    if ratelimit.is_limited(request, "comment", limit, window):
         response = render(
             request,
             "news/comments/limited.html",
@@ -57,7 +66,8 @@ def post_comment(request, pk):
     form = ArticleCommentForm(article, data=request.POST)
     if form.is_honeypot_filled:
         # Bots learn nothing: the same answer as a real comment, nothing saved.
-        messages.success(request, SUCCESS_MESSAGE)
+        ratelimit.hit(request, "comment", limit, window)
+        _tell(request, messages.SUCCESS, SUCCESS_MESSAGE)
         return _back_to_comments(article)
     if not form.is_valid():
         return render(
@@ -65,7 +75,8 @@ def post_comment(request, pk):
         )
 
     if comment_submit(form=form, request=request) is None:
-        messages.error(request, _("Komentar untuk berita ini ditutup."))
+        _tell(request, messages.ERROR, _("Komentar untuk berita ini ditutup."))
         return _back_to_comments(article)
-    messages.success(request, SUCCESS_MESSAGE)
+    ratelimit.hit(request, "comment", limit, window)
+    _tell(request, messages.SUCCESS, SUCCESS_MESSAGE)
     return _back_to_comments(article)

@@ -29,6 +29,9 @@ from humas_site.clients import client_ip
 
 from .models import Article, ArticleComment
 
+# Messages about a posted comment carry this tag: the comment section shows
+# them, where the reader lands after posting, not the top of the page.
+COMMENT_MESSAGE_TAG = "komentar"
 MAX_NAME_LENGTH = 50
 MAX_COMMENT_LENGTH = 2000
 MAX_LINKS = 2

@@ -1,22 +1,22 @@
-from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from humas_site.feeds import SiteFeed
 from humas_site.models import InstitutionProfile
 
 from .models import Article, Category
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(SiteFeed):
     """The 20 latest published articles (RSS 2.0)."""
 
     def title(self):
         return _("Berita %(name)s") % {"name": InstitutionProfile.objects.current()}
 
     def link(self):
-        return reverse("news:article_list")
+        return self.absolute_url(reverse("news:article_list"))
 
     def description(self):
         return _("Berita terbaru dari %(name)s.") % {
@@ -65,7 +65,7 @@ class CategoryFeed(LatestArticlesFeed):
         }
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return self.absolute_url(obj.get_absolute_url())
 
     def description(self, obj):
         return obj.description or self.title(obj)

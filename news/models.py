@@ -1,6 +1,7 @@
 """News: articles, their categories, photo galleries and daily view counts."""
 
 import datetime
+import html
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -8,9 +9,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Q, Sum
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import CommentAbstractModel
 from django_comments.managers import CommentManager
@@ -34,6 +38,33 @@ YOUTUBE_HOSTS = {
     "www.youtube-nocookie.com",
     "youtube-nocookie.com",
 }
+
+
+# An inline "Baca juga" link: a paragraph holding only the marker
+# ``[baca-juga: slug-or-address]`` (the editor may have turned the address
+# into a link). Plain text, so it survives the sanitiser unchanged; expanded
+# when the article is shown (``Article.body_with_read_also``).
+READ_ALSO = re.compile(
+    r"<p>\s*\[\s*baca[ -]juga\s*:\s*(?P<target>.*?)\s*\]\s*</p>",
+    re.IGNORECASE | re.DOTALL,
+)
+READ_ALSO_HREF = re.compile(r'href="(?P<href>[^"]*)"')
+
+
+def read_also_slug(target):
+    """The article slug a marker names: a slug, or an article's address on
+    this site (absolute or not); "" when it names nothing usable."""
+    href = READ_ALSO_HREF.search(target)
+    text = html.unescape(href["href"] if href else strip_tags(target)).strip()
+    if "/" in text:
+        try:
+            match = resolve(urlsplit(text).path or "/")
+        except Resolver404:
+            return ""
+        if match.view_name != "news:article_detail":
+            return ""
+        text = match.kwargs["slug"]
+    return text if re.fullmatch(r"[-\w]{1,255}", text) else ""
 
 
 def youtube_video_id(url):
@@ -269,7 +300,11 @@ class Article(TimeStampedModel):
         _("isi berita"),
         help_text=_(
             "Gunakan subjudul, daftar, kutipan, tabel dan foto. Kode berbahaya "
-            "(skrip, gaya, bingkai) dibuang otomatis saat disimpan."
+            "(skrip, gaya, bingkai) dibuang otomatis saat disimpan. Untuk "
+            "tautan «Baca juga» di tengah berita, tulis satu paragraf yang "
+            "hanya berisi [baca-juga: alamat-berita], misalnya "
+            "[baca-juga: rapat-pleno-dps] atau alamat lengkap berita itu; di "
+            "situs tampil sebagai kotak «Baca juga: judul berita itu»."
         ),
     )
     featured_image = SafeImageField(
@@ -510,6 +545,36 @@ class Article(TimeStampedModel):
         # Remembered so that save() can keep the old URL working after a rename.
         instance._loaded_slug = instance.__dict__.get("slug")
         return instance
+
+    def body_with_read_also(self):
+        """The body with each ``[baca-juga: …]`` marker replaced by a "Baca
+        juga" link to that published article (its current title), or removed
+        when it names none. One query whatever the number of markers, none
+        without markers; the link is fixed markup with the title escaped."""
+        slugs = {read_also_slug(m["target"]) for m in READ_ALSO.finditer(self.body)}
+        if not slugs:
+            return mark_safe(self.body)  # sanitised on save (RichTextField)
+        articles = {
+            article.slug: article
+            for article in Article.objects.published()
+            .filter(slug__in=slugs - {""})
+            .exclude(pk=self.pk)
+            .only("slug", "title")
+        }
+
+        def expand(match):
+            article = articles.get(read_also_slug(match["target"]))
+            if article is None:
+                return ""
+            return format_html(
+                '<p class="baca-juga"><span class="baca-juga-label">{}</span> '
+                '<a href="{}">{}</a></p>',
+                gettext("Baca juga:"),
+                article.get_absolute_url(),
+                article.title,
+            )
+
+        return mark_safe(READ_ALSO.sub(expand, self.body))
 
     def is_published_now(self):
         """The instance form of ``ArticleQuerySet.published()``."""

@@ -24,11 +24,23 @@ def client_key(request):
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
+def _key(request, scope, window):
+    bucket = int(time.time() // window)
+    return f"ratelimit:{scope}:{client_key(request)}:{bucket}"
+
+
+def is_limited(request, scope, limit, window):
+    """True once this client has used up ``limit`` in the current window.
+    Counts nothing: for forms whose failed attempts must not count (``hit``
+    is called once the attempt is accepted)."""
+    count = cache.get(_key(request, scope, window))
+    return count is not None and count >= limit
+
+
 def hit(request, scope, limit, window):
     """Count one request of this client in ``scope``; True while it is within
     ``limit`` per ``window`` seconds, False once over it."""
-    bucket = int(time.time() // window)
-    key = f"ratelimit:{scope}:{client_key(request)}:{bucket}"
+    key = _key(request, scope, window)
     # add() creates the counter for this window; incr() is atomic on Redis.
     cache.add(key, 0, window + 1)
     try:

@@ -1,3 +1,5 @@
+import bisect
+import datetime
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -18,6 +20,7 @@ from django.views.generic import DetailView, ListView, MonthArchiveView
 from taggit.models import Tag
 
 from humas_site.models import Unit
+from humas_site.page_cache import cached_widget
 
 from . import ratelimit
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
@@ -85,10 +88,48 @@ class UnitDetailView(ArticleListMixin, ListView):
         )
 
 
+def months_with_articles():
+    """The first day of every month with published articles, oldest first.
+    One query over the whole archive, shared by all pages until content
+    changes."""
+    return cached_widget(
+        "months_with_articles",
+        lambda: list(Article.objects.published().dates("published_at", "month")),
+    )
+
+
 class ArticleMonthArchiveView(ArticleListMixin, MonthArchiveView):
+    """The articles of one month. A month without published articles (empty,
+    or still to come) is a 404, and the previous/next links go to the nearest
+    months that have articles, so crawlers never follow an endless chain of
+    empty months."""
+
     month_format = "%m"
+    # Emptiness is decided from months_with_articles(), which also gives the
+    # previous/next months, instead of one more query each.
     allow_empty = True
     template_name = "news/article_archive_month.html"
+
+    @cached_property
+    def months(self):
+        return months_with_articles()
+
+    def get_dated_items(self):
+        try:
+            month = datetime.date(int(self.get_year()), int(self.get_month()), 1)
+        except ValueError as error:
+            raise Http404(_("Bulan tidak ditemukan.")) from error
+        if month not in self.months:
+            raise Http404(_("Tidak ada berita pada bulan ini."))
+        return super().get_dated_items()
+
+    def get_previous_month(self, date):
+        index = bisect.bisect_left(self.months, date.replace(day=1))
+        return self.months[index - 1] if index > 0 else None
+
+    def get_next_month(self, date):
+        index = bisect.bisect_right(self.months, date.replace(day=1))
+        return self.months[index] if index < len(self.months) else None
 
 
 class SearchView(ArticleListMixin, ListView):
@@ -186,6 +227,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         published = Article.objects.published().select_related("category")
         return super().get_context_data(
+            body=self.object.body_with_read_also(),
             related=published.related_to(self.object),
             previous_article=published.before(self.object).first(),
             next_article=published.after(self.object).first(),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from humas_site.models import InstitutionProfile
 from humas_site.page_cache import cached_widget
 
-from ..comments import ArticleCommentForm, approved_comments
+from ..comments import COMMENT_MESSAGE_TAG, ArticleCommentForm, approved_comments
 from ..models import Article, Category
 
 register = template.Library()
@@ -42,16 +42,29 @@ def most_read_articles(count=5, days=7):
     return {"articles": articles, "days": days}
 
 
-@register.inclusion_tag("news/comments/section.html")
-def article_comments(article):
-    """Approved comments oldest first (one query) and, where the article
-    allows comments, an empty form (no CSRF token: see comment_views)."""
+@register.inclusion_tag("news/comments/section.html", takes_context=True)
+def article_comments(context, article):
+    """Approved comments oldest first (one query), the messages about the
+    comment just posted and, where the article allows comments, an empty form
+    (no CSRF token: see comment_views)."""
     form = ArticleCommentForm(article) if article.allow_comments else None
     return {
         "article": article,
         "comments": list(approved_comments(article)),
+        "comment_messages": [
+            message
+            for message in context.get("messages", ())
+            if COMMENT_MESSAGE_TAG in message.extra_tags.split()
+        ],
         "form": form,
     }
+
+
+@register.filter
+def without_comment_messages(messages):
+    """The messages shown at the top of the article page: all but those about
+    the comment just posted (``article_comments`` shows them)."""
+    return [m for m in messages if COMMENT_MESSAGE_TAG not in m.extra_tags.split()]
 
 
 @register.inclusion_tag("news/includes/category_links.html")

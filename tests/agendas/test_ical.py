@@ -38,7 +38,7 @@ def vevents(calendar):
 
 
 def by_summary(calendar):
-    return {str(event["SUMMARY"]): event for event in vevents(calendar)}
+    return {str(event["SUMMARY"]): event for event in series(calendar)}
 
 
 @pytest.fixture
@@ -105,13 +105,18 @@ def test_feed_lists_public_events_only(client, agenda):
     assert "Rapat Internal" not in client.get("/agenda/feed.ics").content.decode()
 
 
+def series(calendar):
+    """The VEVENTs of the events themselves, without overridden occurrences."""
+    return [e for e in vevents(calendar) if "RECURRENCE-ID" not in e]
+
+
 def test_uids_are_stable_across_requests_and_unique(client, agenda):
-    first = [str(e["UID"]) for e in vevents(parse(client.get("/agenda/feed.ics")))]
-    second = [str(e["UID"]) for e in vevents(parse(client.get("/agenda/feed.ics")))]
+    first = [str(e["UID"]) for e in series(parse(client.get("/agenda/feed.ics")))]
+    second = [str(e["UID"]) for e in series(parse(client.get("/agenda/feed.ics")))]
     assert first == second
     assert len(set(first)) == len(first) == 4
     single = parse(client.get(agenda["webinar"].get_ical_url()))
-    (event,) = vevents(single)
+    (event,) = series(single)
     assert str(event["UID"]) in first
 
 
@@ -128,8 +133,9 @@ def test_every_vevent_has_dtstamp_and_times_with_tzid(client, agenda):
     assert tzids == {"Asia/Jakarta", "Asia/Makassar"}
 
 
-def test_recurring_event_has_rrule_and_exdate(client, agenda):
-    webinar = by_summary(parse(client.get("/agenda/feed.ics")))["Webinar Jumat Pertama"]
+def test_recurring_event_has_rrule_and_a_cancelled_override(client, agenda):
+    calendar = parse(client.get("/agenda/feed.ics"))
+    webinar = by_summary(calendar)["Webinar Jumat Pertama"]
     rule = webinar["RRULE"]
     assert rule["FREQ"] == ["MONTHLY"]
     assert rule["BYDAY"] == ["1FR"]
@@ -137,8 +143,35 @@ def test_recurring_event_has_rrule_and_exdate(client, agenda):
     assert rule["UNTIL"] == [
         datetime.datetime(2026, 12, 31, 16, 59, 59, tzinfo=datetime.UTC)
     ]
-    exdates = [dt.dt for dt in webinar["EXDATE"].dts]
-    assert exdates == [at(2026, 6, 5, 14)]
+    # The cancelled occurrence is not removed with EXDATE (subscribers would
+    # never learn it was cancelled) but overridden (RFC 5545 §3.8.4.4).
+    assert "EXDATE" not in webinar
+    (override,) = [e for e in vevents(calendar) if "RECURRENCE-ID" in e]
+    assert str(override["UID"]) == str(webinar["UID"])
+    assert override.decoded("RECURRENCE-ID") == at(2026, 6, 5, 14)
+    assert override["RECURRENCE-ID"].params["TZID"] == "Asia/Jakarta"
+    assert override["STATUS"] == "CANCELLED"
+    assert override.decoded("DTSTART") == at(2026, 6, 5, 14)
+    assert override.decoded("DTEND") == at(2026, 6, 5, 15, 30)
+
+
+def test_a_subscribed_calendar_shows_the_occurrence_as_cancelled(client, agenda):
+    """recurring-ical-events expands the feed as phone calendar apps do: the
+    cancelled first Friday of June is there, marked cancelled."""
+    import recurring_ical_events
+
+    calendar = parse(client.get("/agenda/feed.ics"))
+    june = recurring_ical_events.of(calendar).between(
+        datetime.date(2026, 6, 1), datetime.date(2026, 7, 1)
+    )
+    webinars = [e for e in june if "Webinar Jumat Pertama" in str(e["SUMMARY"])]
+    assert [e.decoded("DTSTART") for e in webinars] == [at(2026, 6, 5, 14)]
+    assert webinars[0]["STATUS"] == "CANCELLED"
+    july = recurring_ical_events.of(calendar).between(
+        datetime.date(2026, 7, 1), datetime.date(2026, 8, 1)
+    )
+    (july_webinar,) = [e for e in july if "Webinar" in str(e["SUMMARY"])]
+    assert july_webinar["STATUS"] == "CONFIRMED"
 
 
 def test_cancelled_event_has_status_cancelled(client, agenda):
@@ -176,19 +209,26 @@ def test_postponed_event_is_tentative_and_says_so(client, agenda):
 
 
 def test_a_calendar_app_expands_the_rule_to_the_sites_dates(client, agenda):
-    """Expanding DTSTART + RRULE + EXDATE from the .ics independently (with
-    dateutil's RFC 5545 parser) gives the site's non-cancelled occurrences."""
+    """Expanding DTSTART + RRULE from the .ics independently (with dateutil's
+    RFC 5545 parser), minus the occurrences overridden as cancelled, gives the
+    site's non-cancelled occurrences."""
     from dateutil.rrule import rrulestr
 
-    (vevent,) = vevents(parse(client.get(agenda["webinar"].get_ical_url())))
+    calendar = parse(client.get(agenda["webinar"].get_ical_url()))
+    (vevent,) = series(calendar)
+    cancelled = [
+        e
+        for e in vevents(calendar)
+        if e.get("STATUS") == "CANCELLED" and "RECURRENCE-ID" in e
+    ]
     rule_text = "\n".join(
         [
             f"DTSTART:{vevent.decoded('DTSTART').astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}",
             "RRULE:" + vevent["RRULE"].to_ical().decode(),
         ]
         + [
-            f"EXDATE:{moment.dt.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
-            for moment in vevent["EXDATE"].dts
+            f"EXDATE:{e.decoded('RECURRENCE-ID').astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}"
+            for e in cancelled
         ]
     )
     expanded = list(rrulestr(rule_text, forceset=True))

@@ -324,6 +324,19 @@ def test_impossible_month_is_404(client, path):
     assert client.get(path).status_code == 404
 
 
+def test_month_has_one_canonical_address(client, agenda):
+    """/agenda/2026/05/ is the same month as /agenda/2026/5/: it redirects
+    there for good (filters kept), and the page names its canonical URL."""
+    response = client.get("/agenda/2026/05/", {"kategori": "rapat"})
+    assert response.status_code == 301
+    assert response["Location"] == "/agenda/2026/5/?kategori=rapat"
+    assert client.get("/agenda/02026/5/")["Location"] == "/agenda/2026/5/"
+    page = client.get("/agenda/2026/5/")
+    assertContains(
+        page, '<link rel="canonical" href="http://testserver/agenda/2026/5/">'
+    )
+
+
 def test_month_view_query_count(client, agenda, django_assert_num_queries):
     # Events with category and unit, cancelled occurrences, profile,
     # flatpages, category options, unit options: not one per day or event.
@@ -420,7 +433,7 @@ def test_detail_query_count(client, agenda, django_assert_num_queries):
 
 
 def test_internal_events_are_absent_from_feeds_and_sitemap(client, agenda):
-    for path in ["/agenda/feed/", "/agenda/feed.ics", "/sitemap.xml"]:
+    for path in ["/agenda/feed/", "/agenda/feed.ics", "/sitemap-agenda.xml"]:
         response = client.get(path)
         assert response.status_code == 200, path
         assertNotContains(response, "rapat-pleno-internal")
@@ -428,7 +441,7 @@ def test_internal_events_are_absent_from_feeds_and_sitemap(client, agenda):
 
 
 def test_sitemap_lists_public_event_pages(client, agenda):
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-agenda.xml")
     for key in ["webinar", "uji", "batal", "lalu"]:
         assertContains(response, f"{agenda[key].get_absolute_url()}</loc>")
 

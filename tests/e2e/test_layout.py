@@ -69,3 +69,31 @@ def test_the_last_line_of_a_page_keeps_its_distance_from_the_footer(
         )
     context.close()
     assert all(gap >= 24 for gap in gaps.values()), gaps
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_header_search_works_on_every_page(live_server, browser, width):
+    """A labelled search field in the header of every page, fitting a 360 px
+    phone and a desktop, that searches the news (a plain GET form: no
+    JavaScript needed)."""
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(title="Sosialisasi pemilih pemula di sekolah")
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, java_script_enabled=False
+    )
+    page = context.new_page()
+    for path in ["/", "/berita/", "/agenda/", "/rapat/", "/galeri/"]:
+        page.goto(live_server.url + path)
+        field = page.get_by_role("searchbox", name="Cari berita")
+        assert field.is_visible(), path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        box = field.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, path
+    page.screenshot(path=f"/tmp/header-search-{width}.png")
+    field.fill("pemilih pemula")
+    page.locator(".header-search").get_by_role("button", name="Cari").click()
+    page.wait_for_url("**/cari/?q=pemilih+pemula")
+    result = page.locator(f'.search-results a[href="{article.get_absolute_url()}"]')
+    assert result.inner_text() == "Sosialisasi pemilih pemula di sekolah"
+    context.close()

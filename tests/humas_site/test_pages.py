@@ -122,8 +122,8 @@ def test_robots_txt_points_to_sitemap(client):
 @pytest.mark.django_db
 def test_sitemap_lists_flatpages(client):
     make_page()
-    response = client.get("/sitemap.xml")
-    assertContains(response, "<loc>http://example.com/profil/</loc>")
+    response = client.get("/sitemap-pages.xml")
+    assertContains(response, "<loc>http://testserver/profil/</loc>")
 
 
 @pytest.mark.django_db
@@ -154,3 +154,16 @@ def test_favicon_points_to_the_logo_or_the_default_icon(client):
 
     profile.logo.save("logo.png", demo_image("KPU", (64, 64), fmt="PNG"))
     assert client.get("/favicon.ico")["Location"] == profile.logo.url
+
+
+@pytest.mark.django_db
+def test_every_public_page_has_the_header_search(client):
+    """A plain GET form to /cari/ with a labelled field, in the header."""
+    make_page()
+    for path in ["/", "/berita/", "/agenda/", "/rapat/", "/galeri/", "/profil/"]:
+        response = client.get(path)
+        header = response.content.decode().split('<header class="site-header">')[1]
+        header = header.split("</header>")[0]
+        assert '<form class="header-search" action="/cari/" method="get"' in header
+        assert '<label class="visually-hidden" for="cari-berita">Cari berita' in header
+        assert '<input type="search" id="cari-berita" name="q"' in header

@@ -321,6 +321,6 @@ def test_feed_lists_held_public_meetings_only(client):
 def test_sitemap_lists_public_meetings_only(client):
     public = MeetingFactory()
     internal = MeetingFactory(is_public=False)
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-meetings.xml").content.decode()
     assert public.get_absolute_url() in body
     assert internal.get_absolute_url() not in body

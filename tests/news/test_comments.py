@@ -53,18 +53,31 @@ def test_a_comment_waits_for_moderation_then_appears(client):
     article = ArticleFactory()
     response = post(client, article)
     assert response.status_code == 302
-    assert response["Location"] == article.get_absolute_url() + "#komentar"
+    assert response["Location"] == article.get_absolute_url() + "#komentar-terkirim"
     comment = ArticleComment.objects.get()
     assert not comment.is_public and not comment.is_spam
     assert list(pending_comments()) == [comment]
     page = client.get(article.get_absolute_url())
-    assertContains(page, "Komentar Anda menunggu moderasi")
+    assertContains(page, "Komentar Anda menunggu moderasi", count=1)
     assertNotContains(page, "Terima kasih atas informasinya.")
     ArticleComment.objects.filter(pk=comment.pk).update(is_public=True)
     page = client.get(article.get_absolute_url())
     assertContains(page, "Terima kasih atas informasinya.")
     assertContains(page, "Rina Wulandari")
     assertNotContains(page, "rina@contoh.id")  # the email is never shown
+
+
+def test_the_confirmation_is_shown_in_the_comment_section(client):
+    """Where the reader lands after posting (#komentar-terkirim), focusable,
+    and not at the top of the page out of view."""
+    article = ArticleFactory()
+    post(client, article)
+    html = client.get(article.get_absolute_url()).content.decode()
+    section = html[html.index('id="komentar"') :]
+    notice = section[section.index('id="komentar-terkirim"') :]
+    assert 'tabindex="-1"' in notice[:80] and 'role="status"' in notice[:80]
+    assert "Komentar Anda menunggu moderasi" in notice[: notice.index("</div>")]
+    assert html.count("Komentar Anda menunggu moderasi") == 1
 
 
 def test_approved_comments_are_oldest_first_and_escaped(client):
@@ -184,6 +197,32 @@ def test_comments_are_rate_limited_per_client(client):
     elsewhere = {**SAME_ORIGIN, "REMOTE_ADDR": "10.1.1.1"}
     other = post(client, article, headers=elsewhere, comment="Dari pembaca lain")
     assert other.status_code == 302
+
+
+def test_corrected_mistakes_do_not_count_toward_the_rate_limit(client):
+    """One good comment and many corrections (empty name, bad address): the
+    reader can still send the corrected comments; honeypot hits still count."""
+    article = ArticleFactory()
+    assert post(client, article, comment="Komentar pertama").status_code == 302
+    for _attempt in range(6):
+        assert post(client, article, name="").status_code == 200
+        assert post(client, article, email="bukan-surel").status_code == 200
+    for index in range(3):
+        response = post(client, article, comment=f"Perbaikan {index}")
+        assert response.status_code == 302
+    assert ArticleComment.objects.count() == 4
+    assert post(client, article, honeypot="http://spam.example").status_code == 302
+    response = post(client, article, comment="Satu lagi")
+    assert response.status_code == 429
+    assert ArticleComment.objects.count() == 4
+
+
+def test_spam_comments_count_toward_the_rate_limit(client):
+    article = ArticleFactory()
+    links = "https://a.example https://b.example https://c.example"
+    for _index in range(5):
+        assert post(client, article, comment=f"{_index} {links}").status_code == 302
+    assert post(client, article, comment="Satu lagi").status_code == 429
 
 
 def test_article_page_queries_do_not_grow_with_comments(client):

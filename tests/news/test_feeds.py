@@ -24,7 +24,7 @@ def test_rss_feed_lists_published_articles_only(client):
     items = channel.findall("item")
     assert [item.findtext("title") for item in items] == [visible.title]
     item = items[0]
-    assert item.findtext("link") == f"http://example.com{visible.get_absolute_url()}"
+    assert item.findtext("link") == f"http://testserver{visible.get_absolute_url()}"
     assert item.findtext("description") == visible.lead
     assert item.findtext("pubDate")
     assert {c.text for c in item.findall("category")} == {"Siaran Pers", "pleno"}
@@ -51,7 +51,7 @@ def test_category_feed_contains_only_that_category(client):
         client.get(reverse("news:category_feed", args=["klarifikasi-hoaks"])).content
     )
     assert [i.findtext("link") for i in rss.iter("item")] == [
-        f"http://example.com{mine.get_absolute_url()}"
+        f"http://testserver{mine.get_absolute_url()}"
     ]
     atom = ET.fromstring(
         client.get(
@@ -59,7 +59,7 @@ def test_category_feed_contains_only_that_category(client):
         ).content
     )
     assert [e.find(f"{ATOM}link").get("href") for e in atom.iter(f"{ATOM}entry")] == [
-        f"http://example.com{mine.get_absolute_url()}"
+        f"http://testserver{mine.get_absolute_url()}"
     ]
     assert (
         client.get(reverse("news:category_feed", args=["tidak-ada"])).status_code == 404
@@ -70,3 +70,37 @@ def test_feeds_are_the_same_for_staff(client):
     ArticleFactory(status="draft", title="Draf rahasia")
     client.force_login(StaffFactory(is_superuser=True))
     assert b"Draf rahasia" not in client.get(reverse("news:feed")).content
+
+
+@pytest.mark.parametrize("host", ["kpu-sukamaju.go.id", "127.0.0.1:8123"])
+def test_feed_links_use_the_host_the_site_is_served_on(client, settings, host):
+    """Not the domain in the Sites table: every link of every feed is on the
+    host the feed was requested from."""
+    from tests.factories import EventFactory, MeetingFactory
+
+    settings.ALLOWED_HOSTS = ["kpu-sukamaju.go.id", "127.0.0.1"]
+    import datetime
+
+    from django.utils import timezone
+
+    article = ArticleFactory()
+    EventFactory(starts_at=timezone.now() + datetime.timedelta(days=2))
+    MeetingFactory()
+    for name, args in [
+        ("news:feed", []),
+        ("news:feed_atom", []),
+        ("news:category_feed", [article.category.slug]),
+        ("news:category_feed_atom", [article.category.slug]),
+        ("agendas:event_feed", []),
+        ("meetings:meeting_feed", []),
+    ]:
+        response = client.get(reverse(name, args=args), HTTP_HOST=host)
+        assert response.status_code == 200, name
+        root = ET.fromstring(response.content)
+        links = [link.text for link in root.iter("link")] + [
+            link.get("href") for link in root.iter(f"{ATOM}link")
+        ]
+        links = [link for link in links if link]
+        assert len(links) >= 3, name  # the site, the feed itself, its items
+        for link in links:
+            assert link.startswith(f"http://{host}/"), (name, link)

@@ -335,3 +335,104 @@ def test_the_berita_category_does_not_read_berita_berita_in_the_breadcrumb(clien
         "Kategori: Berita",
         "Rapat pleno terbuka",
     ]
+
+
+def test_month_archive_is_a_404_for_empty_and_future_months(client):
+    """No endless chain of empty months down to year 1000, no future months;
+    previous/next skip to the nearest months that have articles."""
+    import time_machine
+
+    jakarta = datetime.timezone(datetime.timedelta(hours=7))
+    with time_machine.travel(
+        datetime.datetime(2026, 6, 15, 12, tzinfo=jakarta), tick=False
+    ):
+        ArticleFactory(
+            title="Berita Januari",
+            published_at=datetime.datetime(2026, 1, 20, 9, tzinfo=jakarta),
+        )
+        ArticleFactory(
+            title="Berita April",
+            published_at=datetime.datetime(2026, 4, 2, 9, tzinfo=jakarta),
+        )
+        ArticleFactory(
+            title="Berita terjadwal",
+            published_at=datetime.datetime(2026, 8, 1, 9, tzinfo=jakarta),
+        )
+        april = client.get(reverse("news:archive_month", args=[2026, 4]))
+        assert april.status_code == 200
+        assertContains(april, "Berita April")
+        january_url = reverse("news:archive_month", args=[2026, 1])
+        assertContains(april, f'href="{january_url}" rel="prev"')
+        assertNotContains(april, reverse("news:archive_month", args=[2026, 3]))
+        assertNotContains(april, reverse("news:archive_month", args=[2026, 5]))
+        assertNotContains(april, 'rel="next"')
+        january = client.get(reverse("news:archive_month", args=[2026, 1]))
+        assertNotContains(january, 'rel="prev"')
+        april_url = reverse("news:archive_month", args=[2026, 4])
+        assertContains(january, f'href="{april_url}" rel="next"')
+        for year, month in [(2026, 3), (2025, 12), (1000, 1), (2026, 8), (2027, 1)]:
+            response = client.get(reverse("news:archive_month", args=[year, month]))
+            assert response.status_code == 404, (year, month)
+        assert client.get("/berita/arsip/2026/13/").status_code == 404
+        assert client.get("/berita/arsip/0/1/").status_code == 404
+
+
+def test_inline_read_also_marker_becomes_a_callout_link(client):
+    """An editor's paragraph [baca-juga: slug-or-address] shows as "Baca juga:
+    <title>" linking to that published article; it survives sanitising, adds
+    no markup of its own and names nothing unpublished."""
+    ArticleFactory(title="Jadwal <b>pleno</b> DPS", slug="jadwal-pleno-dps")
+    ArticleFactory(title="Rekap suara", slug="rekap-suara")
+    ArticleFactory(title="Draf rahasia", slug="draf-rahasia", status="draft")
+    article = ArticleFactory(
+        body=(
+            "<p>Pembuka.</p>"
+            "<p>[baca-juga: jadwal-pleno-dps]</p>"
+            '<p>[Baca juga: <a href="https://kpu.example/berita/rekap-suara/">'
+            "https://kpu.example/berita/rekap-suara/</a>]</p>"
+            "<p>[baca-juga: draf-rahasia]</p>"
+            "<p>[baca-juga: tidak-ada]</p>"
+            '<p>[baca-juga: "><script>alert(1)</script>]</p>'
+            "<p>Teks [baca-juga: rekap-suara] di tengah kalimat tetap teks.</p>"
+        )
+    )
+    article.refresh_from_db()  # as stored: through the sanitiser
+    assert "[baca-juga: jadwal-pleno-dps]" in article.body
+    response = client.get(article.get_absolute_url())
+    assertContains(
+        response,
+        '<p class="baca-juga"><span class="baca-juga-label">Baca juga:</span> '
+        '<a href="/berita/jadwal-pleno-dps/">Jadwal &lt;b&gt;pleno&lt;/b&gt; DPS</a>'
+        "</p>",
+        html=True,
+    )
+    assertContains(
+        response,
+        '<p class="baca-juga"><span class="baca-juga-label">Baca juga:</span> '
+        '<a href="/berita/rekap-suara/">Rekap suara</a></p>',
+        html=True,
+    )
+    body = response.context["body"]
+    assert body.count('class="baca-juga"') == 2
+    assert "Draf rahasia" not in body and "tidak-ada" not in body
+    assert "<script" not in body
+    assert "Teks [baca-juga: rekap-suara] di tengah kalimat tetap teks." in body
+
+
+def test_read_also_markers_keep_the_query_count(client):
+    targets = [ArticleFactory(slug=f"berita-{n}") for n in range(6)]
+    one = ArticleFactory(body="<p>[baca-juga: berita-0]</p>")
+    many = ArticleFactory(
+        body="".join(f"<p>[baca-juga: {t.slug}]</p>" for t in targets)
+    )
+    client.get(one.get_absolute_url())
+    client.get(many.get_absolute_url())
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one_queries:
+        client.get(one.get_absolute_url())
+    with CaptureQueriesContext(connection) as many_queries:
+        response = client.get(many.get_absolute_url())
+    assert len(many_queries) == len(one_queries)
+    assert response.context["body"].count('class="baca-juga"') == 6
