@@ -244,11 +244,17 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
                     *[
                         f"{name}_id" if name in ("reviewed_by", "created_by") else name
                         for name in WORKFLOW_FIELDS
-                    ]
+                    ],
+                    "slug",
                 )
                 .first()
-            )
-            for name, value in (current or {}).items():
+            ) or {"slug": None}
+            if not hasattr(obj, "_loaded_slug"):
+                # A restored revision is not loaded from the database: the
+                # current address still redirects if the restore changes it.
+                obj._loaded_slug = current["slug"]
+            del current["slug"]
+            for name, value in current.items():
                 setattr(obj, name, value)
         super().save_model(request, obj, form, change)
 
@@ -472,11 +478,12 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
             request, object_id, version_id, extra_context
         )
         if request.method == "POST" and response.status_code == 302:
-            audit_record(
-                action=AuditEvent.Action.RESTORED,
-                obj=article,
-                message=_("Revisi #%(version)s dipulihkan.") % {"version": version_id},
-            )
+            reason = _("Revisi #%(version)s dipulihkan.") % {"version": version_id}
+            # The restore is itself the newest revision; it says what it was.
+            newest = article.history.first()
+            newest.history_change_reason = reason
+            newest.save(update_fields=["history_change_reason"])
+            audit_record(action=AuditEvent.Action.RESTORED, obj=article, message=reason)
         return response
 
     def compare_view(self, request, object_id, version_id):

@@ -375,12 +375,17 @@ def test_restoring_a_revision_keeps_the_current_status(client, editor, unit):
     data.pop("published_at", None)
     data.pop("featured_image", None)
     data.pop("share_image", None)
-    data.pop("loaded_version", None)
     data["allow_comments"] = "on"
+    # The article changed after the revision (it was published): restoring
+    # is not an edit of a stale copy and is not refused as one.
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
+    assert article.title == "Lama"
+    restore = article.history.first()
+    assert restore.history_user == editor
+    assert restore.history_change_reason == f"Revisi #{old_version.pk} dipulihkan."
     assert AuditEvent.objects.filter(action=AuditEvent.Action.RESTORED).exists()
 
 
