@@ -18,7 +18,7 @@ from humas_site.templatetags.humas_tags import angka
 
 from . import workflow
 from .admin_engagement import ArticleDailyViewInline  # also registers comments
-from .forms import ContributorDraftForm
+from .forms import ArticleAdminForm, ContributorDraftForm
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
 from .workflow import revision_changes
 
@@ -97,6 +97,7 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
     restore). Contributors see and edit only their unit's drafts; every status
     change is a button or an action that goes through ``news.workflow``."""
 
+    form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
     object_history_list_template = "admin/news/article/object_history_list.html"
     list_display = [

@@ -15,6 +15,7 @@ Who may do what:
   schedules, unpublishes and archives, and edits everything.
 """
 
+import datetime
 import difflib
 import html
 import logging
@@ -35,6 +36,7 @@ from django.utils.translation import gettext_lazy
 from humas_site.audit import audit_record
 from humas_site.models import AuditEvent, InstitutionProfile
 from humas_site.roles import PUBLISH_PERMISSION, can_publish, staff_unit
+from humas_site.templatetags.humas_tags import tanggal_jam
 
 from .models import Article, ArticlePhoto
 
@@ -387,6 +389,10 @@ def _notify(*, article, transition, user, note, request=None):
 
 # ---- revisions ----
 def _words(value):
+    if isinstance(value, datetime.datetime):
+        # In the office's time zone, in Indonesian, not a raw UTC timestamp;
+        # one piece, so the comparison reads "old time → new time".
+        return [tanggal_jam(value)]
     text = strip_tags(str(value if value is not None else ""))
     return html.unescape(text).split()
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -498,3 +499,53 @@ def test_only_a_superuser_empties_the_archive_for_good(admin_client, unit, write
     assertContains(admin_client.get(url), "menghapus permanen")
     admin_client.post(url, {"post": "yes"})
     assert not Article.objects.filter(pk=article.pk).exists()
+
+
+def test_plain_saves_of_a_published_article_record_no_change(client, editor, unit):
+    from tests.humas_site.test_edit_conflicts import submitted_form
+
+    article = draft(unit, editor)
+    workflow.article_transition(
+        article=article, user=editor, transition=workflow.Transition.PUBLISH
+    )
+    client.force_login(editor)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    published_at = Article.objects.get(pk=article.pk).published_at
+    for _save in range(2):
+        assert client.post(url, submitted_form(client.get(url))).status_code == 302
+    assert Article.objects.get(pk=article.pk).published_at == published_at
+    newest, previous = article.history.all()[:2]
+    assert newest.diff_against(previous).changed_fields == []
+    history = client.get(reverse("admin:news_article_history", args=[article.pk]))
+    assertContains(history, "<strong>Waktu terbit</strong>", count=1)  # publishing
+
+
+def test_compare_shows_times_in_the_office_zone_in_indonesian(client, editor, unit):
+    from tests.factories import InstitutionProfileFactory
+
+    InstitutionProfileFactory(time_zone="Asia/Makassar")
+    with time_machine.travel("2026-11-03 01:00:00+00:00", tick=False):
+        article = ArticleFactory(
+            unit=unit,
+            published_at=datetime.datetime(2026, 11, 2, 1, 0, tzinfo=datetime.UTC),
+        )
+    with time_machine.travel("2026-11-03 02:30:00+00:00", tick=False):
+        article.published_at = datetime.datetime(
+            2026, 11, 4, 23, 0, tzinfo=datetime.UTC
+        )
+        article._history_user = editor
+        article.save()
+    client.force_login(editor)
+    newest = article.history.first()
+    compare = client.get(
+        reverse("admin:news_article_compare", args=[article.pk, newest.pk])
+    )
+    text = compare.content.decode()
+    # 2 Nov 01.00 UTC and 4 Nov 23.00 UTC, in WITA (UTC+8):
+    assert "<del>Senin, 2 November 2026 · 09.00 WITA</del>" in text
+    assert "<ins>Kamis, 5 November 2026 · 07.00 WITA</ins>" in text
+    assert "+00:00" not in text
+    # The revisions themselves: 3 Nov 09.00 and 10.30 WITA.
+    assert "Selasa, 3 November 2026 · 10.30 WITA" in text
+    history = client.get(reverse("admin:news_article_history", args=[article.pk]))
+    assertContains(history, "Selasa, 3 November 2026 · 09.00 WITA")
