@@ -65,7 +65,7 @@ def test_roles_write_review_publish_and_administer(
     expect(page.locator(".messagelist")).to_contain_text("sudah dikirim ke editor")
     article = Article.objects.get(title="Bimtek Operator Desa")
     assert article.status == Article.Status.REVIEW
-    assert article.photos.count() == 3
+    assert article.featured_image and article.photos.count() == 2  # + featured
     # ...cannot see the other unit's draft nor publish.
     page.goto(f"{live_server.url}/admin/news/article/")
     expect(page.locator("#result_list")).to_contain_text("Bimtek Operator Desa")

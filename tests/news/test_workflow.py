@@ -431,12 +431,54 @@ def test_contributor_writes_and_submits_a_draft_with_three_photos(
     assert article.unit == unit
     assert article.created_by == writer
     assert article.writer == "Dimas Prasetyo"
-    assert article.photos.count() == 3
+    # The first photo is the featured one, the others the gallery: each once.
     assert article.featured_image
+    assert article.photos.count() == 2
+    # The opening is the lead, the rest the body: each sentence once.
+    assert article.lead == "Sebanyak 40 anggota PPK mengikuti bimbingan teknis."
+    assert "bimbingan teknis" not in article.body
     assert "<p>Materi meliputi rekapitulasi suara.</p>" in article.body
     assert "Ketua KPU &amp; 40 anggota PPK" in article.body
     assert "Aula Kecamatan" in article.body
     assert mailoutbox[-1].to == [editor.email]
+
+
+def test_draft_preview_shows_the_story_and_each_photo_once(client, writer, editor):
+    story = (
+        "Sebanyak 40 anggota PPK mengikuti bimbingan teknis rekapitulasi suara di "
+        "aula kecamatan selama dua hari penuh. Kegiatan dibuka oleh Ketua KPU "
+        "Kabupaten yang menekankan ketelitian dalam setiap tahapan penghitungan "
+        "suara. Peserta juga berlatih mengisi formulir hasil penghitungan."
+    )
+    client.force_login(writer)
+    client.post(
+        reverse("admin:news_article_write"),
+        {
+            "title": "Bimtek Rekapitulasi",
+            "what": story,
+            "when": "2026-05-04",
+            "photos": [photo("satu.jpg"), photo("dua.jpg")],
+        },
+    )
+    article = Article.objects.get(title="Bimtek Rekapitulasi")
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    main = page[page.index("<main") : page.index("</main>")]
+    for sentence in story.split(". "):
+        assert main.count(sentence.rstrip(".")) == 1, sentence
+    assert article.lead.startswith("Sebanyak 40 anggota")
+    # Two photos: one featured, one in the gallery.
+    assert article.featured_image and article.photos.count() == 1
+
+
+def test_a_short_story_without_facts_is_the_body(client, writer):
+    client.force_login(writer)
+    client.post(
+        reverse("admin:news_article_write"),
+        {"title": "Rapat singkat", "what": "Rapat digelar.", "when": ""},
+    )
+    article = Article.objects.get(title="Rapat singkat")
+    assert article.body == "<p>Rapat digelar.</p>" and article.lead == ""
 
 
 def test_draft_form_errors_are_kind_and_keep_the_input(client, writer):
