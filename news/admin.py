@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
@@ -116,7 +117,15 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticlePhotoInline, ArticleDailyViewInline]
-    actions = ["submit", "publish", "unpublish", "archive", "restore"]
+    actions = [
+        "submit",
+        "publish",
+        "unpublish",
+        "archive",
+        "restore",
+        "move_to_archive",
+        "purge_archive",
+    ]
     readonly_fields = [
         "views_count",
         "created_at",
@@ -198,6 +207,8 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
+        if obj is not None and obj.status == Article.Status.ARCHIVED:
+            return allowed and request.user.is_superuser  # already archived
         return allowed and (obj is None or can_publish(request.user))
 
     def has_publish_permission(self, request):
@@ -374,8 +385,27 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
         self._bulk(request, queryset, workflow.Transition.RESTORE)
 
     # ---- deleting is soft: into the archive, restorable ----
+    def _purges(self, request, obj):
+        """Only a superuser deleting from the archive deletes for good."""
+        return obj.status == Article.Status.ARCHIVED and request.user.is_superuser
+
+    def get_actions(self, request):
+        # Django's "delete selected" would announce a deletion that is an
+        # archiving: these two actions say what they do.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_purge_permission(self, request):
+        return request.user.is_superuser
+
+    def get_deleted_objects(self, objs, request):
+        if all(self._purges(request, obj) for obj in objs):
+            return super().get_deleted_objects(objs, request)
+        return [], {}, set(), []  # archived, nothing is deleted
+
     def delete_model(self, request, obj):
-        if obj.status == Article.Status.ARCHIVED and request.user.is_superuser:
+        if self._purges(request, obj):
             super().delete_model(request, obj)  # only the archive is emptied for good
             return
         workflow.article_transition(
@@ -388,6 +418,40 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset):
         for article in queryset:
             self.delete_model(request, article)
+
+    def log_deletions(self, request, queryset):
+        purged = [obj for obj in queryset if self._purges(request, obj)]
+        for obj in queryset:
+            if obj not in purged:
+                self.log_change(request, obj, _("Dipindahkan ke arsip."))
+        return super().log_deletions(request, purged) if purged else None
+
+    def response_delete(self, request, obj_display, obj_id):
+        if not Article.objects.filter(pk=obj_id).exists():
+            return super().response_delete(request, obj_display, obj_id)
+        self.message_user(
+            request,
+            _(
+                "«%(title)s» dipindahkan ke arsip: tidak tampil lagi di situs, "
+                "tetapi tidak dihapus. Pulihkan kapan saja dengan tindakan "
+                "«Pulihkan dari arsip» (daftar berita, status Diarsipkan)."
+            )
+            % {"title": obj_display},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:news_article_changelist"))
+
+    @admin.action(
+        description=_("Hapus dari situs (pindahkan ke arsip)"), permissions=["delete"]
+    )
+    def move_to_archive(self, request, queryset):
+        self._bulk(request, queryset, workflow.Transition.DELETE)
+
+    @admin.action(description=_("Hapus permanen dari arsip"), permissions=["purge"])
+    def purge_archive(self, request, queryset):
+        return delete_selected(
+            self, request, queryset.filter(status=Article.Status.ARCHIVED)
+        )
 
     # ---- the contributor's short form, and a readable compare view ----
     def get_urls(self):

@@ -504,14 +504,42 @@ def test_deleting_in_the_admin_moves_the_article_to_the_archive(
     client, editor, unit, writer
 ):
     article = draft(unit, writer, status=Article.Status.PUBLISHED, title="Rakor Pleno")
+    ArticleFactory(title="Berita lain", unit=unit)
     client.force_login(editor)
     url = reverse("admin:news_article_delete", args=[article.pk])
-    assertContains(client.get(url), "tidak dihapus permanen")
-    assert client.post(url, {"post": "yes"}).status_code == 302
+    page = client.get(url)
+    # The page says what happens, and lists nothing as deleted.
+    assertContains(page, "«Rakor Pleno» akan dipindahkan ke arsip")
+    assertContains(page, "Ya, pindahkan ke arsip")
+    assertNotContains(page, "deleted-objects")
+    assertNotContains(page, "akan dihapus")
+    response = client.post(url, {"post": "yes"}, follow=True)
+    text = " ".join(messages_of(response))
+    assert "«Rakor Pleno» dipindahkan ke arsip" in text
+    assert "Pulihkan dari arsip" in text
+    assert "dihapus" not in text.replace("tidak dihapus", "")
     article.refresh_from_db()
     assert article.status == Article.Status.ARCHIVED
     assert Client().get(article.get_absolute_url()).status_code == 404  # public
     assert AuditEvent.objects.filter(action=AuditEvent.Action.DELETED).exists()
+    # An editor cannot delete it again (only a superuser empties the archive).
+    assert client.get(url).status_code == 403
+
+
+def test_bulk_delete_action_archives_and_says_so(client, editor, unit, writer):
+    articles = [draft(unit, writer, title=f"Rakor {n}") for n in range(2)]
+    client.force_login(editor)
+    changelist = client.get(reverse("admin:news_article_changelist"))
+    assertNotContains(changelist, 'value="delete_selected"')
+    assertContains(changelist, "Hapus dari situs (pindahkan ke arsip)")
+    assertNotContains(changelist, "Hapus permanen dari arsip")  # superusers only
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "move_to_archive", "_selected_action": [a.pk for a in articles]},
+        follow=True,
+    )
+    assert "2 berita diproses: Hapus (pindahkan ke arsip)." in messages_of(response)
+    assert set(Article.objects.values_list("status", flat=True)) == {"archived"}
 
 
 def test_archived_article_is_restored_as_a_draft(client, editor, unit, writer):
@@ -591,3 +619,18 @@ def test_compare_shows_times_in_the_office_zone_in_indonesian(client, editor, un
     assert "Selasa, 3 November 2026 · 10.30 WITA" in text
     history = client.get(reverse("admin:news_article_history", args=[article.pk]))
     assertContains(history, "Selasa, 3 November 2026 · 09.00 WITA")
+
+
+def test_superuser_purges_only_archived_articles_after_confirming(
+    admin_client, unit, writer
+):
+    archived = draft(unit, writer, status=Article.Status.ARCHIVED)
+    live = draft(unit, writer, status=Article.Status.PUBLISHED)
+    url = reverse("admin:news_article_changelist")
+    data = {"action": "purge_archive", "_selected_action": [archived.pk, live.pk]}
+    confirm = admin_client.post(url, data)
+    # Django's confirmation, listing only what is really deleted.
+    assertContains(confirm, archived.title)
+    assertNotContains(confirm, live.title)
+    admin_client.post(url, {**data, "post": "yes"})
+    assert list(Article.objects.all()) == [live]
