@@ -94,6 +94,13 @@ class TwoFactorSetupView(SetupView):
     """django-two-factor-auth's enrolment; finishing it also creates a fresh
     set of backup codes, shown once on the next page."""
 
+    def get_success_url(self):
+        # Always through the backup codes; a page waiting ("next") follows.
+        next_url = self.get_redirect_url()
+        if next_url:
+            self.request.session["next"] = next_url
+        return reverse(self.success_url)
+
     def done(self, form_list, **kwargs):
         response = super().done(form_list, **kwargs)
         device, _created = StaticDevice.objects.get_or_create(

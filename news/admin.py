@@ -89,7 +89,7 @@ CONTRIBUTOR_FIELDSETS = [
 ]
 # Workflow fields change only through news.workflow, never through the form.
 WORKFLOW_FIELDS = ["status", "submitted_at", "reviewed_by", "created_by"]
-EDITOR_ACTIONS = {"publish", "unpublish", "archive"}
+EDITOR_ACTIONS = {"publish", "unpublish", "archive", "move_to_archive"}
 
 
 @admin.register(Article)

@@ -84,10 +84,10 @@ def test_demo_mode_offers_two_factor_on_the_dashboard(client):
     assertContains(response, "Verifikasi dua langkah aktif")
 
 
-def enrol(client):
+def enrol(client, next_url=""):
     """Go through the enrolment wizard with the code an authenticator app shows."""
     prefix = "two_factor_setup_view-current_step"
-    setup = reverse("two_factor:setup")
+    setup = reverse("two_factor:setup") + (f"?next={next_url}" if next_url else "")
     client.post(setup, {prefix: "welcome"})  # the only method: the app
     key = b32decode(client.session["django_two_factor-qr_secret_key"])
     code = str(totp(key)).zfill(6)
@@ -100,8 +100,10 @@ def test_enrolment_ends_with_backup_codes_shown_once(client, two_factor_required
     staff = StaffFactory()
     staff.groups.add(Group.objects.get(name=ADMINISTRATOR))
     client.force_login(staff)
-    page = enrol(client)
+    # Even with a page waiting, enrolment ends on the codes, then links on.
+    page = enrol(client, next_url="/admin/news/article/")
     assert page.redirect_chain[-1][0] == reverse("two_factor:setup_complete")
+    assertContains(page, 'href="/admin/news/article/"')
     codes = list(
         StaticDevice.objects.get(user=staff).token_set.values_list("token", flat=True)
     )
