@@ -544,6 +544,7 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
         )
         if request.method == "POST" and response.status_code == 302:
             reason = _("Revisi #%(version)s dipulihkan.") % {"version": version_id}
+            article.refresh_from_db()  # logged under its restored title
             # The restore is itself the newest revision; it says what it was.
             newest = article.history.first()
             newest.history_change_reason = reason

@@ -387,7 +387,8 @@ def test_restoring_a_revision_keeps_the_current_status(client, editor, unit):
     restore = article.history.first()
     assert restore.history_user == editor
     assert restore.history_change_reason == f"Revisi #{old_version.pk} dipulihkan."
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.RESTORED).exists()
+    event = AuditEvent.objects.get(action=AuditEvent.Action.RESTORED)
+    assert event.object_repr == "Lama" and event.actor == editor
 
 
 def test_contributor_cannot_restore(client, writer, unit):
