@@ -73,15 +73,17 @@ class InstitutionPageAdmin(FlatPageAdmin):
 
 
 # ---- staff accounts, roles and the audit log ----
+from django.conf import settings  # noqa: E402
 from django.contrib import messages  # noqa: E402
 from django.contrib.admin import helpers  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.admin import UserAdmin  # noqa: E402
 from django.core.exceptions import PermissionDenied  # noqa: E402
 from django.shortcuts import render  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
 from .models import AuditEvent, StaffProfile  # noqa: E402
-from .roles import ROLES  # noqa: E402
+from .roles import ROLES, staff_by_role  # noqa: E402
 
 User = get_user_model()
 
@@ -172,17 +174,91 @@ class StaffUserAdmin(UserAdmin):
                     "usable_password",
                     "password1",
                     "password2",
-                    "is_staff",
                     "groups",
                 ),
                 "description": _(
-                    "Beri sandi sementara: pemilik akun wajib menggantinya saat "
-                    "login pertama. Pilih peran (Administrator, Editor, Kontributor "
-                    "atau Pimpinan) dan unit kerja di bawah."
+                    "Pilih peran (Administrator, Editor, Kontributor atau Pimpinan) "
+                    "dan unit kerja di bawah: akun dengan peran otomatis bisa login "
+                    "ke panel admin. Beri sandi sementara dan sampaikan kepada "
+                    "pemiliknya. Yang harus dilakukan pemilik akun saat login "
+                    "pertama: (1) masuk dengan nama pengguna dan sandi sementara, "
+                    "(2) membuat sandi sendiri (minimal 12 karakter), (3) "
+                    "mendaftarkan verifikasi dua langkah dengan aplikasi "
+                    "autentikator di ponsel dan menyimpan kode cadangannya."
                 ),
             },
         ),
     )
+    staff_status_help = _(
+        "Status staf mengikuti peran: akun dengan peran (grup) Administrator, "
+        "Editor, Kontributor atau Pimpinan, atau superuser, bisa login ke panel "
+        "admin; akun tanpa peran tidak bisa."
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "is_staff"] if obj is not None else fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [
+            (
+                name,
+                {**options, "description": self.staff_status_help}
+                if "is_staff" in options["fields"]
+                else options,
+            )
+            for name, options in fieldsets
+        ]
+
+    def save_model(self, request, obj, form, change):
+        # The roles chosen in this form are saved after the account (with
+        # save_related), so staff status is set from the form here.
+        if "groups" in form.cleaned_data:
+            obj.is_staff = staff_by_role(
+                is_superuser=obj.is_superuser,
+                role_names=[group.name for group in form.cleaned_data["groups"]],
+            )
+        super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        if not obj.is_staff:
+            self.message_user(
+                request,
+                _(
+                    "Akun «%(user)s» belum punya peran, jadi belum bisa login ke "
+                    "panel admin. Pilih perannya di bagian Hak akses."
+                )
+                % {"user": obj.get_username()},
+                messages.WARNING,
+            )
+            return response
+        if settings.STAFF_2FA_REQUIRED:
+            steps = _(
+                "Sampaikan kepada pemiliknya: login di %(url)s dengan nama pengguna "
+                "«%(user)s» dan sandi sementara, buat sandi sendiri, lalu daftarkan "
+                "verifikasi dua langkah (wajib) dengan aplikasi autentikator di "
+                "ponsel dan simpan kode cadangannya."
+            )
+        else:
+            steps = _(
+                "Sampaikan kepada pemiliknya: login di %(url)s dengan nama pengguna "
+                "«%(user)s» dan sandi sementara, buat sandi sendiri, lalu aktifkan "
+                "verifikasi dua langkah dari dasbor dan simpan kode cadangannya."
+            )
+        self.message_user(
+            request,
+            steps
+            % {
+                "url": request.build_absolute_uri(reverse("admin:login")),
+                "user": obj.get_username(),
+            },
+            messages.INFO,
+        )
+        return response
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")

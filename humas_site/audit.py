@@ -99,15 +99,15 @@ def record_logout(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def record_failed_login(sender, credentials, request=None, **kwargs):
     # The password is never stored; Django already masks it in ``credentials``.
+    # A failed login has no actor, even inside a session: the account name
+    # column shows the username that was tried.
     username = str(credentials.get("username", ""))[:150]
     event = audit_record(
         action=AuditEvent.Action.LOGIN_FAILED,
         request=request,
         message=username,
     )
-    # A failed login has no actor, even when it happens inside a session.
-    if event.actor_id:
-        AuditEvent.objects.filter(pk=event.pk).update(actor=None, actor_name="")
+    AuditEvent.objects.filter(pk=event.pk).update(actor=None, actor_name=username)
 
 
 @receiver(m2m_changed, sender=get_user_model().groups.through)

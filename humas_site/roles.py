@@ -83,6 +83,12 @@ def sync_roles(apps=None):
     return groups
 
 
+def staff_by_role(*, is_superuser, role_names):
+    """Whether an account is staff (may log in to the admin): it holds one of
+    the roles, or it is a superuser. ``role_names`` are its group names."""
+    return is_superuser or any(name in ROLES for name in role_names)
+
+
 def can_publish(user):
     return user.is_active and user.has_perm(PUBLISH_PERMISSION)
 

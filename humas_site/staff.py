@@ -1,4 +1,9 @@
-"""Staff accounts: the acting user for the audit log, and first-login passwords.
+"""Staff accounts: staff status from roles, the acting user for the audit log,
+and first-login passwords.
+
+An account is staff (may log in to the admin) exactly when it holds a role or
+is a superuser: giving a role, wherever it is given (the user form, the shell,
+a data import), makes it staff, and taking its last role away ends that.
 
 An account created by an administrator starts with a temporary password and
 ``StaffProfile.must_change_password`` on. Until its owner has chosen a new
@@ -11,7 +16,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_init, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_init, post_migrate, post_save
 from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,7 +29,7 @@ from .audit import (
     set_current_request,
 )
 from .models import AuditEvent, StaffProfile
-from .roles import sync_roles
+from .roles import staff_by_role, sync_roles
 
 
 class StaffAccountMiddleware:
@@ -82,6 +87,32 @@ def remember_password_duty(sender, request, user, **kwargs):
         session[SESSION_KEY] = True
     else:
         session.pop(SESSION_KEY, None)
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+def staff_status_follows_roles(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:  # group.user_set.add(...): the users are in pk_set
+        if not pk_set:
+            return
+        users = User.objects.filter(pk__in=pk_set)
+    else:
+        users = User.objects.filter(pk=instance.pk)
+    for pk, is_superuser, is_staff in users.values_list(
+        "pk", "is_superuser", "is_staff"
+    ):
+        names = User.groups.through.objects.filter(user_id=pk).values_list(
+            "group__name", flat=True
+        )
+        staff = staff_by_role(is_superuser=is_superuser, role_names=names)
+        # Adding only grants, removing only takes away: a group that is not a
+        # role changes nothing.
+        if staff == is_staff or staff != (action == "post_add"):
+            continue
+        User.objects.filter(pk=pk).update(is_staff=staff)
+        if not reverse:
+            instance.is_staff = staff
 
 
 @receiver(post_init, sender=User)

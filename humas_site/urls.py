@@ -43,6 +43,12 @@ urlpatterns = [
     ),
     path("bahasa/<str:language>/", views.choose_language, name="choose_language"),
     path(settings.ADMIN_URL, admin.site.urls),
+    # Enrolment ends with the backup codes (before two_factor's own views).
+    path("account/two_factor/setup/", views.TwoFactorSetupView.as_view()),
+    path(
+        "account/two_factor/setup/complete/",
+        views.TwoFactorSetupCompleteView.as_view(),
+    ),
     path("", include(two_factor_urls)),
     path("", include("news.urls")),
     path("agenda/", include("agendas.urls")),

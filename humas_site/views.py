@@ -4,11 +4,14 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import TemplateView
 from django.views.static import serve
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from two_factor.views import SetupCompleteView, SetupView
 
 from .models import InstitutionProfile
 
@@ -106,3 +109,57 @@ def media(request, path):
     if suffix == ".pdf":
         response["Content-Disposition"] = "attachment"
     return response
+
+
+# ---- two-factor enrolment ends with the backup codes ----
+BACKUP_CODES_SESSION_KEY = "humas_show_backup_codes"
+BACKUP_CODE_COUNT = 10
+
+
+class TwoFactorSetupView(SetupView):
+    """django-two-factor-auth's enrolment; finishing it also creates a fresh
+    set of backup codes, shown once on the next page."""
+
+    def get_success_url(self):
+        # Always through the backup codes; a page waiting ("next") follows.
+        next_url = self.get_redirect_url()
+        if next_url:
+            self.request.session["next"] = next_url
+        return reverse(self.success_url)
+
+    def done(self, form_list, **kwargs):
+        response = super().done(form_list, **kwargs)
+        device, _created = StaticDevice.objects.get_or_create(
+            user=self.request.user, name="backup"
+        )
+        device.token_set.all().delete()
+        StaticToken.objects.bulk_create(
+            StaticToken(device=device, token=StaticToken.random_token())
+            for _number in range(BACKUP_CODE_COUNT)
+        )
+        self.request.session[BACKUP_CODES_SESSION_KEY] = True
+        return response
+
+
+class TwoFactorSetupCompleteView(SetupCompleteView):
+    """The end of enrolment: the backup codes once, to print or download."""
+
+    def get(self, request, *args, **kwargs):
+        # The codes come first, also when another page is waiting ("next").
+        return TemplateView.get(self, request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        session = self.request.session
+        codes = []
+        if session.pop(BACKUP_CODES_SESSION_KEY, False):
+            codes = list(
+                StaticToken.objects.filter(
+                    device__user=self.request.user, device__name="backup"
+                ).values_list("token", flat=True)
+            )
+        return {
+            **super().get_context_data(**kwargs),
+            "backup_codes": codes,
+            "backup_codes_text": "\r\n".join(codes),
+            "next_url": session.pop("next", None) or reverse("admin:index"),
+        }

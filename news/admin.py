@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
@@ -18,7 +19,7 @@ from humas_site.templatetags.humas_tags import angka
 
 from . import workflow
 from .admin_engagement import ArticleDailyViewInline  # also registers comments
-from .forms import ContributorDraftForm
+from .forms import ArticleAdminForm, ContributorDraftForm
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
 from .workflow import revision_changes
 
@@ -88,7 +89,7 @@ CONTRIBUTOR_FIELDSETS = [
 ]
 # Workflow fields change only through news.workflow, never through the form.
 WORKFLOW_FIELDS = ["status", "submitted_at", "reviewed_by", "created_by"]
-EDITOR_ACTIONS = {"publish", "unpublish", "archive"}
+EDITOR_ACTIONS = {"publish", "unpublish", "archive", "move_to_archive"}
 
 
 @admin.register(Article)
@@ -97,6 +98,7 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
     restore). Contributors see and edit only their unit's drafts; every status
     change is a button or an action that goes through ``news.workflow``."""
 
+    form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
     object_history_list_template = "admin/news/article/object_history_list.html"
     list_display = [
@@ -115,7 +117,15 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticlePhotoInline, ArticleDailyViewInline]
-    actions = ["submit", "publish", "unpublish", "archive", "restore"]
+    actions = [
+        "submit",
+        "publish",
+        "unpublish",
+        "archive",
+        "restore",
+        "move_to_archive",
+        "purge_archive",
+    ]
     readonly_fields = [
         "views_count",
         "created_at",
@@ -197,6 +207,8 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
+        if obj is not None and obj.status == Article.Status.ARCHIVED:
+            return allowed and request.user.is_superuser  # already archived
         return allowed and (obj is None or can_publish(request.user))
 
     def has_publish_permission(self, request):
@@ -244,11 +256,17 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
                     *[
                         f"{name}_id" if name in ("reviewed_by", "created_by") else name
                         for name in WORKFLOW_FIELDS
-                    ]
+                    ],
+                    "slug",
                 )
                 .first()
-            )
-            for name, value in (current or {}).items():
+            ) or {"slug": None}
+            if not hasattr(obj, "_loaded_slug"):
+                # A restored revision is not loaded from the database: the
+                # current address still redirects if the restore changes it.
+                obj._loaded_slug = current["slug"]
+            del current["slug"]
+            for name, value in current.items():
                 setattr(obj, name, value)
         super().save_model(request, obj, form, change)
 
@@ -367,8 +385,27 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
         self._bulk(request, queryset, workflow.Transition.RESTORE)
 
     # ---- deleting is soft: into the archive, restorable ----
+    def _purges(self, request, obj):
+        """Only a superuser deleting from the archive deletes for good."""
+        return obj.status == Article.Status.ARCHIVED and request.user.is_superuser
+
+    def get_actions(self, request):
+        # Django's "delete selected" would announce a deletion that is an
+        # archiving: these two actions say what they do.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_purge_permission(self, request):
+        return request.user.is_superuser
+
+    def get_deleted_objects(self, objs, request):
+        if all(self._purges(request, obj) for obj in objs):
+            return super().get_deleted_objects(objs, request)
+        return [], {}, set(), []  # archived, nothing is deleted
+
     def delete_model(self, request, obj):
-        if obj.status == Article.Status.ARCHIVED and request.user.is_superuser:
+        if self._purges(request, obj):
             super().delete_model(request, obj)  # only the archive is emptied for good
             return
         workflow.article_transition(
@@ -381,6 +418,40 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
     def delete_queryset(self, request, queryset):
         for article in queryset:
             self.delete_model(request, article)
+
+    def log_deletions(self, request, queryset):
+        purged = [obj for obj in queryset if self._purges(request, obj)]
+        for obj in queryset:
+            if obj not in purged:
+                self.log_change(request, obj, _("Dipindahkan ke arsip."))
+        return super().log_deletions(request, purged) if purged else None
+
+    def response_delete(self, request, obj_display, obj_id):
+        if not Article.objects.filter(pk=obj_id).exists():
+            return super().response_delete(request, obj_display, obj_id)
+        self.message_user(
+            request,
+            _(
+                "«%(title)s» dipindahkan ke arsip: tidak tampil lagi di situs, "
+                "tetapi tidak dihapus. Pulihkan kapan saja dengan tindakan "
+                "«Pulihkan dari arsip» (daftar berita, status Diarsipkan)."
+            )
+            % {"title": obj_display},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:news_article_changelist"))
+
+    @admin.action(
+        description=_("Hapus dari situs (pindahkan ke arsip)"), permissions=["delete"]
+    )
+    def move_to_archive(self, request, queryset):
+        self._bulk(request, queryset, workflow.Transition.DELETE)
+
+    @admin.action(description=_("Hapus permanen dari arsip"), permissions=["purge"])
+    def purge_archive(self, request, queryset):
+        return delete_selected(
+            self, request, queryset.filter(status=Article.Status.ARCHIVED)
+        )
 
     # ---- the contributor's short form, and a readable compare view ----
     def get_urls(self):
@@ -472,11 +543,13 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
             request, object_id, version_id, extra_context
         )
         if request.method == "POST" and response.status_code == 302:
-            audit_record(
-                action=AuditEvent.Action.RESTORED,
-                obj=article,
-                message=_("Revisi #%(version)s dipulihkan.") % {"version": version_id},
-            )
+            reason = _("Revisi #%(version)s dipulihkan.") % {"version": version_id}
+            article.refresh_from_db()  # logged under its restored title
+            # The restore is itself the newest revision; it says what it was.
+            newest = article.history.first()
+            newest.history_change_reason = reason
+            newest.save(update_fields=["history_change_reason"])
+            audit_record(action=AuditEvent.Action.RESTORED, obj=article, message=reason)
         return response
 
     def compare_view(self, request, object_id, version_id):

@@ -57,6 +57,18 @@ class MultiplePhotoField(forms.FileField):
         return photos
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The admin's article form (fields come from ArticleAdmin's fieldsets)."""
+
+    def clean_published_at(self):
+        # The form shows the time to the second, the database keeps
+        # microseconds: a time the editor left alone keeps its stored value,
+        # so a plain save records no change of "waktu terbit".
+        if "published_at" not in self.changed_data:
+            return self.instance.published_at
+        return self.cleaned_data["published_at"]
+
+
 class ContributorDraftForm(forms.ModelForm):
     """The short "write a news draft" form for unit staff (5W1H, photos)."""
 

@@ -15,9 +15,11 @@ Who may do what:
   schedules, unpublishes and archives, and edits everything.
 """
 
+import datetime
 import difflib
 import html
 import logging
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
@@ -28,13 +30,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html, strip_tags
-from django.utils.text import Truncator, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from humas_site.audit import audit_record
 from humas_site.models import AuditEvent, InstitutionProfile
 from humas_site.roles import PUBLISH_PERMISSION, can_publish, staff_unit
+from humas_site.templatetags.humas_tags import tanggal_jam
 
 from .models import Article, ArticlePhoto
 
@@ -253,14 +256,37 @@ def _apply_transition(*, article, user, transition, note, request):
     return article
 
 
+LEAD_WORDS = 40
+
+
+def _lead_and_rest(paragraph):
+    """The opening sentences of ``paragraph`` (about ``LEAD_WORDS`` words, at
+    least one sentence) and what follows them: the lead and the start of the body,
+    so that every word appears once."""
+    sentences = re.split(r"(?<=[.!?])\s+", paragraph)
+    lead, words = [], 0
+    for sentence in sentences:
+        count = len(sentence.split())
+        if lead and words + count > LEAD_WORDS:
+            break
+        lead.append(sentence)
+        words += count
+    return " ".join(lead), " ".join(sentences[len(lead) :])
+
+
 @transaction.atomic
 def article_draft_create(
     *, user, title, what, when=None, where="", who="", photos=()
 ) -> Article:
-    """Create a draft from the contributor's short form: the story becomes the
-    body, the facts (when, where, who) a list below it, the photos the gallery
-    (the first one also the featured photo). Editors rewrite it as needed."""
+    """Create a draft from the contributor's short form: the story's opening
+    sentences become the lead and the rest the body, the facts (when, where,
+    who) a list below it; the first photo is the featured photo and the others
+    the gallery. Each appears once on the page. Editors rewrite it as needed."""
     paragraphs = [p.strip() for p in what.replace("\r", "").split("\n\n") if p.strip()]
+    lead = ""
+    if paragraphs:
+        lead, rest = _lead_and_rest(paragraphs[0].replace("\n", " "))
+        paragraphs = [rest, *paragraphs[1:]] if rest else paragraphs[1:]
     body = "".join(
         format_html("<p>{}</p>", p).replace("\n", "<br>") for p in paragraphs
     )
@@ -276,10 +302,12 @@ def article_draft_create(
     )
     if items:
         body += f"<ul>{items}</ul>"
+    if not body:  # a short story and no facts: it is the body, not the lead
+        body, lead = format_html("<p>{}</p>", lead), ""
     article = Article(
         title=title.strip(),
         slug=_unique_slug(title),
-        lead=Truncator(paragraphs[0] if paragraphs else "").words(40),
+        lead=lead,
         body=body,
         unit=staff_unit(user),
         writer=user.get_full_name() or user.get_username(),
@@ -294,7 +322,7 @@ def article_draft_create(
     article._history_user = user
     article.full_clean()
     article.save()
-    for order, photo in enumerate(photos):
+    for order, photo in enumerate(photos[1:]):
         photo.seek(0)
         ArticlePhoto(article=article, image=photo, order=order).save()
     return article
@@ -387,6 +415,10 @@ def _notify(*, article, transition, user, note, request=None):
 
 # ---- revisions ----
 def _words(value):
+    if isinstance(value, datetime.datetime):
+        # In the office's time zone, in Indonesian, not a raw UTC timestamp;
+        # one piece, so the comparison reads "old time → new time".
+        return [tanggal_jam(value)]
     text = strip_tags(str(value if value is not None else ""))
     return html.unescape(text).split()
 

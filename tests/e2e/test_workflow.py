@@ -65,7 +65,7 @@ def test_roles_write_review_publish_and_administer(
     expect(page.locator(".messagelist")).to_contain_text("sudah dikirim ke editor")
     article = Article.objects.get(title="Bimtek Operator Desa")
     assert article.status == Article.Status.REVIEW
-    assert article.photos.count() == 3
+    assert article.featured_image and article.photos.count() == 2  # + featured
     # ...cannot see the other unit's draft nor publish.
     page.goto(f"{live_server.url}/admin/news/article/")
     expect(page.locator("#result_list")).to_contain_text("Bimtek Operator Desa")
@@ -107,11 +107,26 @@ def test_roles_write_review_publish_and_administer(
     admin_page.fill("#id_username", "operator.baru")
     admin_page.fill("#id_password1", "sementara-2026-xyz")
     admin_page.fill("#id_password2", "sementara-2026-xyz")
-    admin_page.check("#id_is_staff")
+    # The form says what the new person must do; staff status follows the role.
+    expect(admin_page.locator("#content")).to_contain_text("verifikasi dua langkah")
+    expect(admin_page.locator("#id_is_staff")).to_have_count(0)
+    admin_page.select_option("#id_groups_from", label=CONTRIBUTOR)
+    admin_page.locator("#id_groups_add").click()
     admin_page.select_option("#id_staff_profile-0-unit", label="Divisi Data")
     admin_page.click("input[name=_save]")
-    expect(admin_page.locator(".messagelist")).to_be_visible()
+    expect(admin_page.locator(".messagelist")).to_contain_text(
+        "login di " + live_server.url + "/admin/login/"
+    )
     assert StaffProfile.objects.get(user__username="operator.baru").must_change_password
+    # The new person logs in with the temporary password and must replace it.
+    newcomer_context, newcomer = new_page(browser)
+    newcomer.goto(f"{live_server.url}/admin/login/?next=/admin/")
+    newcomer.fill("#id_username", "operator.baru")
+    newcomer.fill("#id_password", "sementara-2026-xyz")
+    newcomer.click("input[type=submit]")
+    expect(newcomer).to_have_url(re.compile(r"/admin/password_change/$"))
+    expect(newcomer.locator(".messagelist")).to_contain_text("sandi sementara")
+    newcomer_context.close()
     admin_page.goto(f"{live_server.url}/admin/humas_site/auditevent/")
     expect(admin_page.locator("#result_list")).to_contain_text("Diterbitkan")
     expect(admin_page.locator("#result_list")).to_contain_text(

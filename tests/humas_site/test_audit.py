@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from humas_site.models import AuditEvent, StaffProfile
 from humas_site.roles import EDITOR, LEADER
@@ -28,6 +29,7 @@ def test_login_and_failed_login_are_recorded(client):
     failed = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN_FAILED)
     assert failed.message == "operator"
     assert failed.actor is None
+    assert failed.actor_name == "operator"  # the username that was tried
     assert "salah-sandi" not in str(failed.__dict__)
     client.post("/admin/login/", {"username": "operator", "password": PASSWORD})
     login = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN)
@@ -117,3 +119,13 @@ def test_handover_admin_action(admin_client):
     assert (
         AuditEvent.objects.get(action=AuditEvent.Action.HANDOVER).actor_name == "admin"
     )
+
+
+def test_failed_login_shows_the_tried_username_in_the_log_and_dashboard(
+    client, admin_client
+):
+    client.post("/admin/login/", {"username": "tamu.iseng", "password": "salah"})
+    log = admin_client.get(reverse("admin:humas_site_auditevent_changelist"))
+    assertContains(log, '<td class="field-actor_name">tamu.iseng</td>', html=True)
+    dashboard = admin_client.get(reverse("admin:index"))
+    assertContains(dashboard, "tamu.iseng: Login gagal")

@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
 
 from humas_site.models import AuditEvent, StaffProfile
 from humas_site.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR, LEADER, sync_roles
@@ -99,7 +101,6 @@ def test_administrator_creates_an_account_with_role_and_unit(admin_client):
             "usable_password": "true",
             "password1": "sementara-2026-xyz",
             "password2": "sementara-2026-xyz",
-            "is_staff": "on",
             "groups": [Group.objects.get(name=CONTRIBUTOR).pk],
             "staff_profile-TOTAL_FORMS": "1",
             "staff_profile-INITIAL_FORMS": "0",
@@ -123,6 +124,95 @@ def test_administrator_creates_an_account_with_role_and_unit(admin_client):
     assert event.actor_name == "admin"
 
 
+def add_account(admin_client, username, groups=(), **extra):
+    return admin_client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": username,
+            "usable_password": "true",
+            "password1": "sementara-2026-xyz",
+            "password2": "sementara-2026-xyz",
+            "groups": [Group.objects.get(name=name).pk for name in groups],
+            "staff_profile-TOTAL_FORMS": "1",
+            "staff_profile-INITIAL_FORMS": "0",
+            "staff_profile-MIN_NUM_FORMS": "0",
+            "staff_profile-MAX_NUM_FORMS": "1",
+            "staff_profile-0-must_change_password": "on",
+            **extra,
+        },
+        follow=True,
+    )
+
+
+def test_new_account_with_a_role_logs_in_and_is_told_what_to_do(admin_client):
+    unit = UnitFactory(name="Divisi Teknis")
+    form = admin_client.get(reverse("admin:auth_user_add"))
+    assertContains(form, "membuat sandi sendiri")
+    assertContains(form, "verifikasi dua langkah")
+    assertNotContains(form, 'name="is_staff"')  # follows the role, no checkbox
+    response = add_account(
+        admin_client,
+        "operator.baru",
+        [CONTRIBUTOR],
+        **{"staff_profile-0-unit": unit.pk},
+    )
+    message = " ".join(str(m) for m in response.context["messages"])
+    assert "login di http://testserver/admin/login/" in message
+    assert "«operator.baru»" in message and "kode cadangan" in message
+
+    newcomer = Client()
+    response = newcomer.post(
+        reverse("admin:login"),
+        {"username": "operator.baru", "password": "sementara-2026-xyz"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("admin:password_change")
+    assertNotContains(response, "sandi yang benar")
+
+
+def test_account_without_a_role_is_not_staff_and_the_admin_is_warned(admin_client):
+    response = add_account(admin_client, "tanpa.peran")
+    assert not get_user_model().objects.get(username="tanpa.peran").is_staff
+    assertContains(response, "belum punya peran")
+
+
+def test_taking_every_role_away_ends_staff_status(admin_client):
+    user = StaffFactory(username="mantan", is_staff=False)
+    editor, leader = Group.objects.get(name=EDITOR), Group.objects.get(name=LEADER)
+    user.groups.add(editor, leader)
+    assert get_user_model().objects.get(pk=user.pk).is_staff and user.is_staff
+    user.groups.remove(editor)
+    assert get_user_model().objects.get(pk=user.pk).is_staff
+    user.groups.remove(leader)
+    assert not get_user_model().objects.get(pk=user.pk).is_staff
+    editor.user_set.add(user)  # from the group's side too
+    assert get_user_model().objects.get(pk=user.pk).is_staff
+    # Through the user form: no role left, no staff status (superusers keep it).
+    page = admin_client.get(reverse("admin:auth_user_change", args=[user.pk]))
+    assertContains(page, "Status staf mengikuti peran")
+    data = {
+        "username": "mantan",
+        "is_active": "on",
+        "groups": [],
+        "date_joined_0": "2026-01-05",
+        "date_joined_1": "09:00:00",
+        "initial-date_joined_0": "2026-01-05",
+        "initial-date_joined_1": "09:00:00",
+        "staff_profile-TOTAL_FORMS": "0",
+        "staff_profile-INITIAL_FORMS": "0",
+        "staff_profile-MIN_NUM_FORMS": "0",
+        "staff_profile-MAX_NUM_FORMS": "1",
+    }
+    response = admin_client.post(
+        reverse("admin:auth_user_change", args=[user.pk]), data
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not get_user_model().objects.get(pk=user.pk).is_staff
+    data["is_superuser"] = "on"
+    admin_client.post(reverse("admin:auth_user_change", args=[user.pk]), data)
+    assert get_user_model().objects.get(pk=user.pk).is_staff
+
+
 def test_account_created_without_touching_the_profile_still_must_change_password(
     admin_client,
 ):
@@ -133,7 +223,6 @@ def test_account_created_without_touching_the_profile_still_must_change_password
             "usable_password": "true",
             "password1": "sementara-2026-xyz",
             "password2": "sementara-2026-xyz",
-            "is_staff": "on",
             "staff_profile-TOTAL_FORMS": "1",
             "staff_profile-INITIAL_FORMS": "0",
             "staff_profile-MIN_NUM_FORMS": "0",

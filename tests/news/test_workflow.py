@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -375,13 +376,19 @@ def test_restoring_a_revision_keeps_the_current_status(client, editor, unit):
     data.pop("published_at", None)
     data.pop("featured_image", None)
     data.pop("share_image", None)
-    data.pop("loaded_version", None)
     data["allow_comments"] = "on"
+    # The article changed after the revision (it was published): restoring
+    # is not an edit of a stale copy and is not refused as one.
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.RESTORED).exists()
+    assert article.title == "Lama"
+    restore = article.history.first()
+    assert restore.history_user == editor
+    assert restore.history_change_reason == f"Revisi #{old_version.pk} dipulihkan."
+    event = AuditEvent.objects.get(action=AuditEvent.Action.RESTORED)
+    assert event.object_repr == "Lama" and event.actor == editor
 
 
 def test_contributor_cannot_restore(client, writer, unit):
@@ -425,12 +432,54 @@ def test_contributor_writes_and_submits_a_draft_with_three_photos(
     assert article.unit == unit
     assert article.created_by == writer
     assert article.writer == "Dimas Prasetyo"
-    assert article.photos.count() == 3
+    # The first photo is the featured one, the others the gallery: each once.
     assert article.featured_image
+    assert article.photos.count() == 2
+    # The opening is the lead, the rest the body: each sentence once.
+    assert article.lead == "Sebanyak 40 anggota PPK mengikuti bimbingan teknis."
+    assert "bimbingan teknis" not in article.body
     assert "<p>Materi meliputi rekapitulasi suara.</p>" in article.body
     assert "Ketua KPU &amp; 40 anggota PPK" in article.body
     assert "Aula Kecamatan" in article.body
     assert mailoutbox[-1].to == [editor.email]
+
+
+def test_draft_preview_shows_the_story_and_each_photo_once(client, writer, editor):
+    story = (
+        "Sebanyak 40 anggota PPK mengikuti bimbingan teknis rekapitulasi suara di "
+        "aula kecamatan selama dua hari penuh. Kegiatan dibuka oleh Ketua KPU "
+        "Kabupaten yang menekankan ketelitian dalam setiap tahapan penghitungan "
+        "suara. Peserta juga berlatih mengisi formulir hasil penghitungan."
+    )
+    client.force_login(writer)
+    client.post(
+        reverse("admin:news_article_write"),
+        {
+            "title": "Bimtek Rekapitulasi",
+            "what": story,
+            "when": "2026-05-04",
+            "photos": [photo("satu.jpg"), photo("dua.jpg")],
+        },
+    )
+    article = Article.objects.get(title="Bimtek Rekapitulasi")
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    main = page[page.index("<main") : page.index("</main>")]
+    for sentence in story.split(". "):
+        assert main.count(sentence.rstrip(".")) == 1, sentence
+    assert article.lead.startswith("Sebanyak 40 anggota")
+    # Two photos: one featured, one in the gallery.
+    assert article.featured_image and article.photos.count() == 1
+
+
+def test_a_short_story_without_facts_is_the_body(client, writer):
+    client.force_login(writer)
+    client.post(
+        reverse("admin:news_article_write"),
+        {"title": "Rapat singkat", "what": "Rapat digelar.", "when": ""},
+    )
+    article = Article.objects.get(title="Rapat singkat")
+    assert article.body == "<p>Rapat digelar.</p>" and article.lead == ""
 
 
 def test_draft_form_errors_are_kind_and_keep_the_input(client, writer):
@@ -505,14 +554,42 @@ def test_deleting_in_the_admin_moves_the_article_to_the_archive(
     client, editor, unit, writer
 ):
     article = draft(unit, writer, status=Article.Status.PUBLISHED, title="Rakor Pleno")
+    ArticleFactory(title="Berita lain", unit=unit)
     client.force_login(editor)
     url = reverse("admin:news_article_delete", args=[article.pk])
-    assertContains(client.get(url), "tidak dihapus permanen")
-    assert client.post(url, {"post": "yes"}).status_code == 302
+    page = client.get(url)
+    # The page says what happens, and lists nothing as deleted.
+    assertContains(page, "«Rakor Pleno» akan dipindahkan ke arsip")
+    assertContains(page, "Ya, pindahkan ke arsip")
+    assertNotContains(page, "deleted-objects")
+    assertNotContains(page, "akan dihapus")
+    response = client.post(url, {"post": "yes"}, follow=True)
+    text = " ".join(messages_of(response))
+    assert "«Rakor Pleno» dipindahkan ke arsip" in text
+    assert "Pulihkan dari arsip" in text
+    assert "dihapus" not in text.replace("tidak dihapus", "")
     article.refresh_from_db()
     assert article.status == Article.Status.ARCHIVED
     assert Client().get(article.get_absolute_url()).status_code == 404  # public
     assert AuditEvent.objects.filter(action=AuditEvent.Action.DELETED).exists()
+    # An editor cannot delete it again (only a superuser empties the archive).
+    assert client.get(url).status_code == 403
+
+
+def test_bulk_delete_action_archives_and_says_so(client, editor, unit, writer):
+    articles = [draft(unit, writer, title=f"Rakor {n}") for n in range(2)]
+    client.force_login(editor)
+    changelist = client.get(reverse("admin:news_article_changelist"))
+    assertNotContains(changelist, 'value="delete_selected"')
+    assertContains(changelist, "Hapus dari situs (pindahkan ke arsip)")
+    assertNotContains(changelist, "Hapus permanen dari arsip")  # superusers only
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "move_to_archive", "_selected_action": [a.pk for a in articles]},
+        follow=True,
+    )
+    assert "2 berita diproses: Hapus (pindahkan ke arsip)." in messages_of(response)
+    assert set(Article.objects.values_list("status", flat=True)) == {"archived"}
 
 
 def test_archived_article_is_restored_as_a_draft(client, editor, unit, writer):
@@ -542,3 +619,68 @@ def test_only_a_superuser_empties_the_archive_for_good(admin_client, unit, write
     assertContains(admin_client.get(url), "menghapus permanen")
     admin_client.post(url, {"post": "yes"})
     assert not Article.objects.filter(pk=article.pk).exists()
+
+
+def test_plain_saves_of_a_published_article_record_no_change(client, editor, unit):
+    from tests.humas_site.test_edit_conflicts import submitted_form
+
+    article = draft(unit, editor)
+    workflow.article_transition(
+        article=article, user=editor, transition=workflow.Transition.PUBLISH
+    )
+    client.force_login(editor)
+    url = reverse("admin:news_article_change", args=[article.pk])
+    published_at = Article.objects.get(pk=article.pk).published_at
+    for _save in range(2):
+        assert client.post(url, submitted_form(client.get(url))).status_code == 302
+    assert Article.objects.get(pk=article.pk).published_at == published_at
+    newest, previous = article.history.all()[:2]
+    assert newest.diff_against(previous).changed_fields == []
+    history = client.get(reverse("admin:news_article_history", args=[article.pk]))
+    assertContains(history, "<strong>Waktu terbit</strong>", count=1)  # publishing
+
+
+def test_compare_shows_times_in_the_office_zone_in_indonesian(client, editor, unit):
+    from tests.factories import InstitutionProfileFactory
+
+    InstitutionProfileFactory(time_zone="Asia/Makassar")
+    with time_machine.travel("2026-11-03 01:00:00+00:00", tick=False):
+        article = ArticleFactory(
+            unit=unit,
+            published_at=datetime.datetime(2026, 11, 2, 1, 0, tzinfo=datetime.UTC),
+        )
+    with time_machine.travel("2026-11-03 02:30:00+00:00", tick=False):
+        article.published_at = datetime.datetime(
+            2026, 11, 4, 23, 0, tzinfo=datetime.UTC
+        )
+        article._history_user = editor
+        article.save()
+    client.force_login(editor)
+    newest = article.history.first()
+    compare = client.get(
+        reverse("admin:news_article_compare", args=[article.pk, newest.pk])
+    )
+    text = compare.content.decode()
+    # 2 Nov 01.00 UTC and 4 Nov 23.00 UTC, in WITA (UTC+8):
+    assert "<del>Senin, 2 November 2026 · 09.00 WITA</del>" in text
+    assert "<ins>Kamis, 5 November 2026 · 07.00 WITA</ins>" in text
+    assert "+00:00" not in text
+    # The revisions themselves: 3 Nov 09.00 and 10.30 WITA.
+    assert "Selasa, 3 November 2026 · 10.30 WITA" in text
+    history = client.get(reverse("admin:news_article_history", args=[article.pk]))
+    assertContains(history, "Selasa, 3 November 2026 · 09.00 WITA")
+
+
+def test_superuser_purges_only_archived_articles_after_confirming(
+    admin_client, unit, writer
+):
+    archived = draft(unit, writer, status=Article.Status.ARCHIVED)
+    live = draft(unit, writer, status=Article.Status.PUBLISHED)
+    url = reverse("admin:news_article_changelist")
+    data = {"action": "purge_archive", "_selected_action": [archived.pk, live.pk]}
+    confirm = admin_client.post(url, data)
+    # Django's confirmation, listing only what is really deleted.
+    assertContains(confirm, archived.title)
+    assertNotContains(confirm, live.title)
+    admin_client.post(url, {**data, "post": "yes"})
+    assert list(Article.objects.all()) == [live]
