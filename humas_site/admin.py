@@ -6,6 +6,8 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
+from .admin_mixins import MaintainedListAdminMixin, ThumbnailImageInput
+from .images import SafeImageField
 from .models import InstitutionProfile, Unit
 from .richtext import RICH_TEXT_EXTENSIONS
 
@@ -13,6 +15,7 @@ from .richtext import RICH_TEXT_EXTENSIONS
 @admin.register(InstitutionProfile)
 class InstitutionProfileAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "level", "time_zone"]
+    formfield_overrides = {SafeImageField: {"widget": ThumbnailImageInput}}
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "level", "logo"]}),
         (_("Kontak"), {"fields": ["address", "phone", "email", "whatsapp"]}),
@@ -42,7 +45,7 @@ class InstitutionProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(MaintainedListAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "parent", "order"]
     list_filter = ["kind"]
     list_editable = ["order"]
@@ -269,3 +272,50 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# ---- third-party models, in Indonesian and only what the office needs ----
+# Importing their admin modules first registers their ModelAdmins, which are
+# then replaced (as FlatPage above).
+from django_otp.plugins.otp_static import admin as otp_static_admin  # noqa: E402
+from django_otp.plugins.otp_totp import admin as otp_totp_admin  # noqa: E402
+from taggit import admin as taggit_admin  # noqa: E402
+
+admin.site.unregister(taggit_admin.Tag)
+
+
+@admin.register(taggit_admin.Tag)
+class TagAdmin(MaintainedListAdminMixin, taggit_admin.TagAdmin):
+    # Which articles carry a tag is shown on the public tag page; the generic
+    # inline of tagged items (content type, object id) is noise here.
+    inlines = []
+
+    @admin.action(description=_("Gabungkan tag terpilih"))
+    def render_tag_form(self, request, queryset):
+        return super().render_tag_form(request, queryset)
+
+
+class SecondFactorAdmin(admin.ModelAdmin):
+    """The second factors staff enrolled: an administrator removes a lost one.
+
+    Staff enrol (and print backup codes) on the two-factor pages themselves;
+    the raw device settings and secrets are never shown or edited here.
+    """
+
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+for device_model in (otp_static_admin.StaticDevice, otp_totp_admin.TOTPDevice):
+    admin.site.unregister(device_model)
+    admin.site.register(device_model, SecondFactorAdmin)

@@ -1,6 +1,7 @@
 """Admin behaviour shared by the content apps."""
 
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,3 +72,44 @@ class EditConflictMixin:
         *rest, (name, options) = fieldsets
         options = {**options, "fields": [*options["fields"], VERSION_FIELD]}
         return [*rest, (name, options)]
+
+
+class MaintainedListAdminMixin:
+    """Reference lists (categories, units, tags, old addresses): in the admin's
+    menu only for the roles that maintain them.
+
+    Contributors and the head of office may read these rows (article forms,
+    filters and autocompletes need that) but never manage them, so their
+    menu does not offer the list; the pages themselves keep their permissions.
+    """
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and self.has_change_permission(
+            request
+        )
+
+
+class ThumbnailImageInput(AdminFileWidget):
+    """The admin's file input showing the current image as a small picture.
+
+    Django's widget prints the stored path ("berita/galeri/2026/12/<hex>.webp"),
+    which says nothing to an editor and makes forms and inline tables wider
+    than the screen. ``rendition`` names the model's small image rendition
+    (e.g. ``"image_400"``); without one the original is shown, scaled down.
+    The template is an app template because form widgets render with the
+    form renderer, which reads app template folders only.
+    """
+
+    template_name = "humas_site/widgets/thumbnail_image_input.html"
+
+    def __init__(self, attrs=None, rendition=None):
+        super().__init__(attrs)
+        self.rendition = rendition
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            instance = getattr(value, "instance", None)
+            spec = getattr(instance, self.rendition, None) if self.rendition else None
+            context["widget"]["thumbnail_url"] = (spec or value).url
+        return context
