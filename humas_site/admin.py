@@ -75,10 +75,12 @@ class InstitutionPageAdmin(FlatPageAdmin):
 from django.contrib import messages  # noqa: E402
 from django.contrib.admin import helpers  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.admin import UserAdmin  # noqa: E402
+from django.contrib.auth.admin import GroupAdmin, UserAdmin  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
 from django.core.exceptions import PermissionDenied  # noqa: E402
 from django.shortcuts import render  # noqa: E402
 
+from .admin_mixins import PermissionLabelsMixin  # noqa: E402
 from .models import AuditEvent, StaffProfile  # noqa: E402
 from .roles import ROLES  # noqa: E402
 
@@ -141,10 +143,16 @@ class HandoverForm(forms.Form):
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(PermissionLabelsMixin, GroupAdmin):
+    pass
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
     inlines = [StaffProfileInline]
     list_display = [
         "username",

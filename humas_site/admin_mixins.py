@@ -113,3 +113,42 @@ class ThumbnailImageInput(AdminFileWidget):
             spec = getattr(instance, self.rendition, None) if self.rendition else None
             context["widget"]["thumbnail_url"] = (spec or value).url
         return context
+
+
+PERMISSION_ACTIONS = {
+    "add": _("tambah"),
+    "change": _("ubah"),
+    "delete": _("hapus"),
+    "view": _("lihat"),
+    "can_moderate": _("moderasi komentar"),
+}
+
+
+def permission_label(permission):
+    """ "Berita | berita | ubah" rather than the English name Django stores
+    ("news | berita | Can change article") for its generated permissions."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return str(permission)
+    action, _sep, model_name = permission.codename.partition("_")
+    if model_name == model._meta.model_name and action in PERMISSION_ACTIONS:
+        text = PERMISSION_ACTIONS[action]
+    else:
+        text = PERMISSION_ACTIONS.get(permission.codename, permission.name)
+    return (
+        f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | {text}"
+    )
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return permission_label(obj)
+
+
+class PermissionLabelsMixin:
+    """Permission pickers (roles, accounts) labelled in Indonesian."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["form_class"] = PermissionChoiceField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -50,7 +50,7 @@ class StaticDeviceConfig(otp_static_apps.DefaultConfig):
 
 
 class TOTPDeviceConfig(otp_totp_apps.DefaultConfig):
-    verbose_name = _("Aplikasi autentikator")
+    verbose_name = _("Verifikasi dua langkah")
 
     def ready(self):
         super().ready()
