@@ -2,7 +2,9 @@
 // which admin-humas.css shows when rows are stacked below 768 px.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
-  const tables = document.querySelectorAll("#result_list, .inline-related.tabular table");
+  const tables = document.querySelectorAll(
+    "#result_list, .inline-related.tabular table, #change-history",
+  );
   for (const table of tables) {
     const names = [];
     for (const th of table.querySelectorAll("thead tr:first-child > th")) {
