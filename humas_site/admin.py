@@ -156,7 +156,7 @@ class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
     inlines = [StaffProfileInline]
     list_display = [
         "username",
-        "get_full_name",
+        "full_name",
         "roles_label",
         "unit_label",
         "is_active",
@@ -193,6 +193,10 @@ class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("nama lengkap"), ordering="first_name")
+    def full_name(self, user):
+        return user.get_full_name()
 
     @admin.display(description=_("peran"))
     def roles_label(self, user):

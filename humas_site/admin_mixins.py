@@ -111,7 +111,12 @@ class ThumbnailImageInput(AdminFileWidget):
         if context["widget"]["is_initial"]:
             instance = getattr(value, "instance", None)
             spec = getattr(instance, self.rendition, None) if self.rendition else None
-            context["widget"]["thumbnail_url"] = (spec or value).url
+            try:
+                context["widget"]["thumbnail_url"] = (spec or value).url
+            except (OSError, ValueError):
+                # A missing or unreadable file: show the original's address
+                # (a broken picture) rather than failing the whole form.
+                context["widget"]["thumbnail_url"] = value.url
         return context
 
 

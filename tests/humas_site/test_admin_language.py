@@ -53,6 +53,7 @@ ENGLISH = [
     "Rubah",
     "Autentidikasi",
     "Single Sign-On",
+    "Get full name",
     "Can add",
     "Can change",
     "Can delete",
@@ -268,3 +269,13 @@ def test_reference_lists_only_in_the_menus_of_their_maintainers(
     # The lists stay readable where forms and filters need them.
     if role == CONTRIBUTOR:
         assert client.get(reverse("admin:news_category_changelist")).status_code == 200
+
+
+def test_gallery_with_a_missing_file_still_opens(admin_client):
+    photo = ArticlePhotoFactory()
+    photo.image.storage.delete(photo.image.name)
+    response = admin_client.get(
+        reverse("admin:news_article_change", args=[photo.article.pk])
+    )
+    assert response.status_code == 200
+    assertContains(response, f'<img src="{photo.image.url}"')
