@@ -58,10 +58,14 @@ class ArticlePhotoInline(admin.TabularInline):
         # the table.
         if not photo.pk or not photo.image:
             return "—"
+        try:
+            url = photo.image_800.url
+        except (OSError, ValueError):  # the file is missing or unreadable
+            return "—"
         return format_html(
             '<input type="text" readonly value="{}" class="humas-copy-url" '
             'aria-label="{}">',
-            photo.image_800.url,
+            url,
             _("alamat foto untuk disisipkan ke isi berita"),
         )
 
