@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from humas_site.admin_mixins import EditConflictMixin
+from humas_site.admin_mixins import EditConflictMixin, MaintainedListAdminMixin
 from humas_site.templatetags.humas_tags import tanggal, tanggal_jam
 
 from .forms import EventAdminForm
@@ -10,7 +10,7 @@ from .models import Event, EventCategory, EventException
 
 
 @admin.register(EventCategory)
-class EventCategoryAdmin(admin.ModelAdmin):
+class EventCategoryAdmin(MaintainedListAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}

@@ -6,7 +6,12 @@ from django.contrib.flatpages.models import FlatPage
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 
-from .admin_mixins import ChooseFilesAgainMixin
+from .admin_mixins import (
+    ChooseFilesAgainMixin,
+    MaintainedListAdminMixin,
+    ThumbnailImageInput,
+)
+from .images import SafeImageField
 from .models import InstitutionProfile, Unit
 from .richtext import RICH_TEXT_EXTENSIONS
 
@@ -14,6 +19,7 @@ from .richtext import RICH_TEXT_EXTENSIONS
 @admin.register(InstitutionProfile)
 class InstitutionProfileAdmin(ChooseFilesAgainMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "level", "time_zone"]
+    formfield_overrides = {SafeImageField: {"widget": ThumbnailImageInput}}
     fieldsets = [
         (None, {"fields": ["name", "short_name", "tagline", "level", "logo"]}),
         (
@@ -46,7 +52,7 @@ class InstitutionProfileAdmin(ChooseFilesAgainMixin, admin.ModelAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(MaintainedListAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "parent", "order"]
     list_filter = ["kind"]
     list_editable = ["order"]
@@ -77,11 +83,13 @@ from django.conf import settings  # noqa: E402
 from django.contrib import messages  # noqa: E402
 from django.contrib.admin import helpers  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.admin import UserAdmin  # noqa: E402
+from django.contrib.auth.admin import GroupAdmin, UserAdmin  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
 from django.core.exceptions import PermissionDenied  # noqa: E402
 from django.shortcuts import render  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from .admin_mixins import PermissionLabelsMixin  # noqa: E402
 from .models import AuditEvent, StaffProfile  # noqa: E402
 from .roles import ROLES, staff_by_role  # noqa: E402
 
@@ -144,14 +152,20 @@ class HandoverForm(forms.Form):
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(PermissionLabelsMixin, GroupAdmin):
+    pass
 
 
 @admin.register(User)
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
     inlines = [StaffProfileInline]
     list_display = [
         "username",
-        "get_full_name",
+        "full_name",
         "roles_label",
         "unit_label",
         "is_active",
@@ -263,6 +277,10 @@ class StaffUserAdmin(UserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
+    @admin.display(description=_("nama lengkap"), ordering="first_name")
+    def full_name(self, user):
+        return user.get_full_name()
+
     @admin.display(description=_("peran"))
     def roles_label(self, user):
         return ", ".join(g.name for g in user.groups.all()) or "—"
@@ -349,3 +367,50 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# ---- third-party models, in Indonesian and only what the office needs ----
+# Importing their admin modules first registers their ModelAdmins, which are
+# then replaced (as FlatPage above).
+from django_otp.plugins.otp_static import admin as otp_static_admin  # noqa: E402
+from django_otp.plugins.otp_totp import admin as otp_totp_admin  # noqa: E402
+from taggit import admin as taggit_admin  # noqa: E402
+
+admin.site.unregister(taggit_admin.Tag)
+
+
+@admin.register(taggit_admin.Tag)
+class TagAdmin(MaintainedListAdminMixin, taggit_admin.TagAdmin):
+    # Which articles carry a tag is shown on the public tag page; the generic
+    # inline of tagged items (content type, object id) is noise here.
+    inlines = []
+
+    @admin.action(description=_("Gabungkan tag terpilih"))
+    def render_tag_form(self, request, queryset):
+        return super().render_tag_form(request, queryset)
+
+
+class SecondFactorAdmin(admin.ModelAdmin):
+    """The second factors staff enrolled: an administrator removes a lost one.
+
+    Staff enrol (and print backup codes) on the two-factor pages themselves;
+    the raw device settings and secrets are never shown or edited here.
+    """
+
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+for device_model in (otp_static_admin.StaticDevice, otp_totp_admin.TOTPDevice):
+    admin.site.unregister(device_model)
+    admin.site.register(device_model, SecondFactorAdmin)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.widgets import AdminFileWidget
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
@@ -159,3 +160,88 @@ class ChooseFilesAgainMixin:
             for form in forms:
                 ask_to_choose_files_again(form)
         return super().render_change_form(request, context, *args, **kwargs)
+
+
+class MaintainedListAdminMixin:
+    """Reference lists (categories, units, tags, old addresses): in the admin's
+    menu only for the roles that maintain them.
+
+    Contributors and the head of office may read these rows (article forms,
+    filters and autocompletes need that) but never manage them, so their
+    menu does not offer the list; the pages themselves keep their permissions.
+    """
+
+    def has_module_permission(self, request):
+        return super().has_module_permission(request) and self.has_change_permission(
+            request
+        )
+
+
+class ThumbnailImageInput(AdminFileWidget):
+    """The admin's file input showing the current image as a small picture.
+
+    Django's widget prints the stored path ("berita/galeri/2026/12/<hex>.webp"),
+    which says nothing to an editor and makes forms and inline tables wider
+    than the screen. ``rendition`` names the model's small image rendition
+    (e.g. ``"image_400"``); without one the original is shown, scaled down.
+    The template is an app template because form widgets render with the
+    form renderer, which reads app template folders only.
+    """
+
+    template_name = "humas_site/widgets/thumbnail_image_input.html"
+
+    def __init__(self, attrs=None, rendition=None):
+        super().__init__(attrs)
+        self.rendition = rendition
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if context["widget"]["is_initial"]:
+            instance = getattr(value, "instance", None)
+            spec = getattr(instance, self.rendition, None) if self.rendition else None
+            try:
+                context["widget"]["thumbnail_url"] = (spec or value).url
+            except (OSError, ValueError):
+                # A missing or unreadable file: show the original's address
+                # (a broken picture) rather than failing the whole form.
+                context["widget"]["thumbnail_url"] = value.url
+        return context
+
+
+PERMISSION_ACTIONS = {
+    "add": _("tambah"),
+    "change": _("ubah"),
+    "delete": _("hapus"),
+    "view": _("lihat"),
+    "can_moderate": _("moderasi komentar"),
+}
+
+
+def permission_label(permission):
+    """ "Berita | berita | ubah" rather than the English name Django stores
+    ("news | berita | Can change article") for its generated permissions."""
+    model = permission.content_type.model_class()
+    if model is None:
+        return str(permission)
+    action, _sep, model_name = permission.codename.partition("_")
+    if model_name == model._meta.model_name and action in PERMISSION_ACTIONS:
+        text = PERMISSION_ACTIONS[action]
+    else:
+        text = PERMISSION_ACTIONS.get(permission.codename, permission.name)
+    return (
+        f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | {text}"
+    )
+
+
+class PermissionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return permission_label(obj)
+
+
+class PermissionLabelsMixin:
+    """Permission pickers (roles, accounts) labelled in Indonesian."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            kwargs["form_class"] = PermissionChoiceField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -4,6 +4,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from two_factor.admin import AdminSiteOTPRequiredMixin
 
+from .models import InstitutionProfile
+
 
 class HumasAdminSite(AdminSiteOTPRequiredMixin, admin.AdminSite):
     """The admin, requiring a verified second factor when STAFF_2FA_REQUIRED.
@@ -14,9 +16,16 @@ class HumasAdminSite(AdminSiteOTPRequiredMixin, admin.AdminSite):
     page is used and the setup page is offered from the admin's user menu.
     """
 
-    site_header = "Humas CMS"
-    site_title = "Humas CMS"
     index_title = _("Panel admin")
+
+    def each_context(self, request):
+        # The office's own name (and, in admin/base_site.html, its logo) heads
+        # every admin page, as on its public site.
+        context = super().each_context(request)
+        institution = InstitutionProfile.objects.current()
+        context["site_header"] = context["site_title"] = institution.name
+        context["institution"] = institution
+        return context
 
     def has_permission(self, request):
         if settings.STAFF_2FA_REQUIRED:

@@ -42,10 +42,11 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
+# Third-party apps with Indonesian names are subclassed in humas_site/apps.py.
 INSTALLED_APPS = [
     "humas_site",
     "news",
-    "django_comments",
+    "humas_site.apps.CommentsConfig",
     "agendas",
     "meetings",
     "humas_site.apps.HumasAdminConfig",
@@ -62,13 +63,13 @@ INSTALLED_APPS = [
     "csp",
     "django_prose_editor",
     "imagekit",
-    "taggit",
+    "humas_site.apps.TaggitConfig",
     "simple_history",
     "django_otp",
-    "django_otp.plugins.otp_static",
-    "django_otp.plugins.otp_totp",
+    "humas_site.apps.StaticDeviceConfig",
+    "humas_site.apps.TOTPDeviceConfig",
     "two_factor",
-    "axes",
+    "humas_site.apps.AxesConfig",
 ]
 
 MIDDLEWARE = [

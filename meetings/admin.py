@@ -340,7 +340,7 @@ class ResolutionAdmin(admin.ModelAdmin):
     def responsible_display(self, resolution):
         return resolution.responsible or "–"
 
-    @admin.display(description=_("keterlambatan"), ordering="overdue_rank")
+    @admin.display(description=_("terlambat"), ordering="overdue_rank")
     def overdue(self, resolution):
         if resolution.overdue_rank != 0:
             return "–"

@@ -7,12 +7,19 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from humas_site.admin_mixins import ChooseFilesAgainMixin, EditConflictMixin
+from humas_site.admin_mixins import (
+    ChooseFilesAgainMixin,
+    EditConflictMixin,
+    MaintainedListAdminMixin,
+    ThumbnailImageInput,
+)
 from humas_site.audit import audit_record
+from humas_site.images import SafeImageField
 from humas_site.models import AuditEvent
 from humas_site.roles import can_publish, staff_unit
 from humas_site.templatetags.humas_tags import angka
@@ -25,7 +32,7 @@ from .workflow import revision_changes
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(MaintainedListAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
@@ -41,14 +48,28 @@ class ArticlePhotoInline(admin.TabularInline):
     verbose_name_plural = _(
         "galeri foto (tampil di bawah isi berita dan di halaman Galeri)"
     )
+    formfield_overrides = {
+        SafeImageField: {"widget": ThumbnailImageInput(rendition="image_400")}
+    }
 
     @admin.display(description=_("alamat untuk disisipkan ke isi berita"))
     def embed_url(self, photo):
         # Pasted into the editor's image dialog, the 800 px rendition becomes a
         # figure in the body; nothing else can be uploaded from the editor.
+        # A read-only box (select, copy) keeps the long address from widening
+        # the table.
         if not photo.pk or not photo.image:
             return "—"
-        return photo.image_800.url
+        try:
+            url = photo.image_800.url
+        except (OSError, ValueError):  # the file is missing or unreadable
+            return "—"
+        return format_html(
+            '<input type="text" readonly value="{}" class="humas-copy-url" '
+            'aria-label="{}">',
+            url,
+            _("alamat foto untuk disisipkan ke isi berita"),
+        )
 
 
 class ArticleStatusFilter(admin.SimpleListFilter):
@@ -101,6 +122,9 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
     form = ArticleAdminForm
     change_form_template = "admin/news/article/change_form.html"
     object_history_list_template = "admin/news/article/object_history_list.html"
+    formfield_overrides = {
+        SafeImageField: {"widget": ThumbnailImageInput(rendition="featured_400")}
+    }
     list_display = [
         "title",
         "status_label",
@@ -571,7 +595,7 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
 
 
 @admin.register(ArticleRedirect)
-class ArticleRedirectAdmin(admin.ModelAdmin):
+class ArticleRedirectAdmin(MaintainedListAdminMixin, admin.ModelAdmin):
     list_display = ["old_slug", "article", "created_at"]
     search_fields = ["old_slug", "article__title"]
     raw_id_fields = ["article"]
