@@ -1,10 +1,12 @@
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
 from django.db import DatabaseError, models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 
 from .images import RandomUploadPath, SafeImageField
 
@@ -307,3 +309,8 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action}"
+
+
+# Institution pages (Django's flatpages) keep their revisions like articles:
+# who changed what and when, and the date the sitemap gives as lastmod.
+register(FlatPage, app="humas_site", related_name="revisions")

@@ -3,7 +3,6 @@ from functools import partial
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.urls import include, path, re_path
 from two_factor.urls import urlpatterns as two_factor_urls
 
@@ -12,7 +11,12 @@ from meetings import sitemaps as meeting_sitemaps
 from news import sitemaps as news_sitemaps
 
 from . import views
-from .sitemaps import SectionSitemap, sitemap_index, sitemap_section
+from .sitemaps import (
+    InstitutionPageSitemap,
+    SectionSitemap,
+    sitemap_index,
+    sitemap_section,
+)
 
 sitemaps = {
     "halaman": partial(
@@ -23,7 +27,7 @@ sitemaps = {
             **meeting_sitemaps.section_pages,
         },
     ),
-    "pages": FlatPageSitemap,
+    "pages": InstitutionPageSitemap,
     **news_sitemaps.sitemaps,
     **agenda_sitemaps.sitemaps,
     **meeting_sitemaps.sitemaps,

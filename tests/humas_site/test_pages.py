@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
+import time_machine
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
+from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from tests.factories import InstitutionProfileFactory
@@ -120,10 +124,26 @@ def test_robots_txt_points_to_sitemap(client):
 
 
 @pytest.mark.django_db
-def test_sitemap_lists_flatpages(client):
-    make_page()
+@pytest.mark.any_hour
+def test_sitemap_lists_flatpages_dated_by_their_last_change(client):
+    page = make_page()
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=3)):
+        page.content = "<p>Tentang kami, diperbarui</p>"
+        page.save()
+        changed = timezone.localdate()
+    make_page(url="/kontak/", title="Kontak")
     response = client.get("/sitemap-pages.xml")
-    assertContains(response, "<loc>http://testserver/profil/</loc>")
+    assertContains(
+        response,
+        "<url><loc>http://testserver/profil/</loc>"
+        f"<lastmod>{changed.isoformat()}</lastmod>",
+    )
+    assertContains(
+        response,
+        "<url><loc>http://testserver/kontak/</loc>"
+        f"<lastmod>{timezone.localdate().isoformat()}</lastmod>",
+    )
+    assert page.revisions.count() == 2
 
 
 @pytest.mark.django_db
