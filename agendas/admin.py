@@ -99,7 +99,7 @@ class EventAdmin(EditConflictMixin, admin.ModelAdmin):
     def when(self, event):
         if event.all_day:
             return tanggal(event.local_start.date())
-        return tanggal_jam(event.starts_at, event.time_zone)
+        return tanggal_jam(event.starts_at, event.time_zone, national=False)
 
     @admin.display(description=_("pengulangan"))
     def repeats(self, event):

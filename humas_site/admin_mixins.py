@@ -111,7 +111,7 @@ class EditConflictForm(forms.ModelForm):
         return forms.ValidationError(
             message,
             params={
-                "when": tanggal_jam(stored),
+                "when": tanggal_jam(stored, national=False),
                 "who": (editor.get_full_name() or editor.get_username())
                 if editor
                 else "",

@@ -418,7 +418,7 @@ def _words(value):
     if isinstance(value, datetime.datetime):
         # In the office's time zone, in Indonesian, not a raw UTC timestamp;
         # one piece, so the comparison reads "old time → new time".
-        return [tanggal_jam(value)]
+        return [tanggal_jam(value, national=False)]
     text = strip_tags(str(value if value is not None else ""))
     return html.unescape(text).split()
 

@@ -43,28 +43,29 @@ def tanggal_surat(value, zone_name=""):
 
 
 @register.filter
-def jam(value, zone_name=""):
+def jam(value, zone_name="", national=True):
     """Clock time with the zone abbreviation: "10.00 WIB".
 
     A time in WITA or WIT also gets its WIB equivalent ("10.00 WITA / 09.00
-    WIB"), as national institutions write it for readers across the country.
+    WIB"), as national institutions write it for readers across the country;
+    ``national=False`` (the office's own staff, in the admin) leaves it out.
     """
     if not value:
         return ""
     local, abbr = _local(value, zone_name)
     text = f"{format_date(local, 'H.i')} {abbr}"
-    if abbr != "WIB" and timezone.is_aware(value):
+    if national and abbr != "WIB" and timezone.is_aware(value):
         western = value.astimezone(ZoneInfo("Asia/Jakarta"))
         text += f" / {format_date(western, 'H.i')} WIB"
     return text
 
 
 @register.filter
-def tanggal_jam(value, zone_name=""):
+def tanggal_jam(value, zone_name="", national=True):
     """Full date and time: "Selasa, 4 Mei 2021 · 10.00 WIB"."""
     if not value:
         return ""
-    return f"{tanggal(value, zone_name)} · {jam(value, zone_name)}"
+    return f"{tanggal(value, zone_name)} · {jam(value, zone_name, national)}"
 
 
 @register.filter

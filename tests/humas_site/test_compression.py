@@ -38,7 +38,8 @@ def text_of(response):
     [
         ("article", "text/html", "Rapat Pleno Rekapitulasi"),
         ("/feed/", "application/rss+xml", "Rapat Pleno Rekapitulasi"),
-        ("/sitemap.xml", "application/xml", "<urlset"),
+        ("/sitemap.xml", "application/xml", "<sitemapindex"),
+        ("/sitemap-berita.xml", "application/xml", "<urlset"),
     ],
 )
 def test_pages_feeds_and_xml_are_compressed(client, article, path, content_type, text):
