@@ -1,0 +1,1071 @@
+"""`make faults`: real outages injected into the production configuration.
+
+Starts its own PostgreSQL cluster (initdb + pg_ctl in a temporary directory,
+run as the ``postgres`` user when started as root), its own Redis and
+gunicorn.conf.py (2 workers, debug off) with the demo content, all on free
+ports of 127.0.0.1, puts a load generator on it and injects, one after the
+other, the faults asked for with ``--faults`` (default: all):
+
+- ``db``: PostgreSQL stopped for 20 s under load, then started again;
+- ``redis``: Redis stopped for 20 s under load, then started again;
+- ``kill``: ``kill -9`` of a gunicorn worker while an editor saves and
+  readers comment;
+- ``disk``: the media folder refuses writes while a photo is uploaded;
+- ``restore``: ``manage.py backup`` of the loaded site restored into a new
+  cluster and media folder from a fresh copy of the code, compared;
+- ``soak``: ``--soak-seconds`` (600; ``FAULTS_SOAK_SECONDS``) at about 70 %
+  of the measured capacity.
+
+Each fault prints what it did and what it saw, a per-second timeline and a
+verdict; bench/results/faults.txt keeps the latest run. The exit status is 1
+when any verdict failed. Everything started is stopped by PID on any exit
+(Ctrl-C, an exception, the global ``--timeout``).
+"""
+
+import argparse
+import datetime
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+from run import children, free_port, machine, wait_http
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+RESULTS = BASE_DIR / "bench" / "results"
+PY = sys.executable
+PG_BIN = Path(
+    os.environ.get("FAULTS_PG_BIN")
+    or sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+)
+STAFF_PASSWORD = "humas-demo-2026"
+OUTPUT = []
+
+
+class FaultsTimeout(Exception):
+    pass
+
+
+def log(message):
+    line = f"[faults {time.strftime('%H:%M:%S')}] {message}"
+    OUTPUT.append(line)
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def as_postgres(cmd):
+    """initdb and postgres refuse to run as root."""
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *cmd]
+    return cmd
+
+
+# --------------------------------------------------------------------------
+# The parts: code copy, PostgreSQL, Redis, gunicorn
+
+
+def copy_code(target, *, worktree):
+    """A copy of the code to run from: HEAD (default) or the working tree.
+
+    Others edit the checkout while the suite runs and gunicorn would import
+    half-written files; the copy is consistent, and a second copy is the
+    "fresh clone" the backup is restored on.
+    """
+    target.mkdir(parents=True)
+    if worktree:
+        names = subprocess.run(
+            ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+            cwd=BASE_DIR,
+            capture_output=True,
+            check=True,
+        ).stdout
+        existing = b"\0".join(
+            n for n in names.split(b"\0") if n and (BASE_DIR / n.decode()).exists()
+        )
+        archive = subprocess.run(
+            ["tar", "-c", "-f", "-", "-C", str(BASE_DIR), "--null", "-T", "-"],
+            input=existing,
+            capture_output=True,
+            check=True,
+            cwd=BASE_DIR,
+        ).stdout
+    else:
+        archive = subprocess.run(
+            ["git", "archive", "HEAD"], cwd=BASE_DIR, capture_output=True, check=True
+        ).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+
+
+class Postgres:
+    def __init__(self, root, name):
+        self.dir = root / name
+        self.dir.mkdir()
+        self.data = self.dir / "data"
+        self.logfile = self.dir / "postgres.log"
+        self.port = free_port()
+        self.running = False
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+
+    def pg_ctl(self, *args, check=True):
+        return subprocess.run(
+            as_postgres([str(PG_BIN / "pg_ctl"), "-D", str(self.data), *args]),
+            capture_output=True,
+            text=True,
+            check=check,
+        )
+
+    def init(self):
+        subprocess.run(
+            as_postgres(
+                [
+                    str(PG_BIN / "initdb"),
+                    "-D",
+                    str(self.data),
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                ]
+            ),
+            capture_output=True,
+            check=True,
+        )
+        with (self.data / "postgresql.conf").open("a") as conf:
+            conf.write(
+                f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
+                f"unix_socket_directories = '{self.dir}'\n"
+                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+                "shared_buffers = 32MB\nmax_connections = 40\n"
+            )
+
+    def start(self):
+        self.pg_ctl("start", "-w", "-t", "60", "-l", str(self.logfile))
+        self.running = True
+
+    def stop(self, mode="fast"):
+        self.pg_ctl("stop", "-w", "-t", "60", "-m", mode)
+        self.running = False
+
+    def url(self, db="humas"):
+        return f"postgres://postgres@127.0.0.1:{self.port}/{db}"
+
+    def connect(self, db="humas"):
+        import psycopg
+
+        return psycopg.connect(
+            host="127.0.0.1",
+            port=self.port,
+            user="postgres",
+            dbname=db,
+            autocommit=True,
+        )
+
+    def create_database(self, name="humas"):
+        with self.connect("postgres") as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+    def destroy(self):
+        """Stop (by the postmaster's PID if pg_ctl cannot) and delete."""
+        pid_file = self.data / "postmaster.pid"
+        if pid_file.exists():
+            result = self.pg_ctl(
+                "stop", "-w", "-t", "20", "-m", "immediate", check=False
+            )
+            if result.returncode and pid_file.exists():
+                try:
+                    os.kill(int(pid_file.read_text().split()[0]), signal.SIGKILL)
+                except (OSError, ValueError):
+                    pass
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Redis:
+    def __init__(self, root):
+        self.dir = root / "redis"
+        self.dir.mkdir()
+        self.port = free_port()
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.dir),
+                "--logfile",
+                str(self.dir / "redis.log"),
+            ],
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.client().ping():
+                return
+        raise RuntimeError("Redis did not start")
+
+    def client(self):
+        import redis
+
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1)
+        try:
+            client.ping()
+        except redis.ConnectionError:
+            time.sleep(0.2)
+            return client
+        return client
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        self.process = None
+
+    def destroy(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self.process = None
+
+
+class Site:
+    """The production configuration (gunicorn.conf.py, debug off) of one copy
+    of the code against one PostgreSQL database, Redis and media folder."""
+
+    def __init__(self, root, name, src, pg, redis_port, *, workers=2):
+        self.dir = root / name
+        self.dir.mkdir()
+        self.src = src
+        self.media = self.dir / "media"
+        self.media.mkdir()
+        self.access_log = self.dir / "gunicorn.log"
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.pg = pg
+        self.process = None
+        self.env = os.environ | {
+            "DJANGO_SETTINGS_MODULE": "humas_site.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_HTTPS": "0",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": pg.url(),
+            "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+            "MEDIA_ROOT": str(self.media),
+            "WEB_CONCURRENCY": str(workers),
+            "GUNICORN_LOG_LEVEL": "info",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+        self.env.pop("CI", None)
+
+    def manage(self, *args, check=True, **kwargs):
+        return subprocess.run(
+            [PY, "manage.py", *args],
+            env=self.env,
+            cwd=self.src,
+            check=check,
+            capture_output=True,
+            text=True,
+            **kwargs,
+        )
+
+    def shell(self, code):
+        """Run Python with Django set up in the site's configuration; its stdout."""
+        result = subprocess.run(
+            [PY, "-c", "import django; django.setup()\n" + code],
+            env=self.env,
+            cwd=self.src,
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode:
+            raise RuntimeError(f"shell failed: {result.stderr[-2000:]}")
+        return result.stdout
+
+    def start(self, *, preload=None):
+        env = self.env | ({"LD_PRELOAD": preload} if preload else {})
+        with self.access_log.open("a") as out:
+            self.process = subprocess.Popen(
+                [
+                    str(Path(PY).parent / "gunicorn"),
+                    "-c",
+                    "gunicorn.conf.py",
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "humas_site.wsgi",
+                ],
+                env=env,
+                cwd=self.src,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        wait_http(f"{self.base}/healthz", timeout=90)
+
+    def workers(self):
+        return children(self.process.pid) if self.process else []
+
+    def stop(self):
+        if not self.process:
+            return
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                pass
+        try:  # workers left behind by a master that died
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.process.wait(timeout=10)
+        self.process = None
+
+    def log_statuses(self, since=0):
+        """HTTP statuses of the access log, from byte offset ``since``."""
+        with self.access_log.open("rb") as handle:
+            handle.seek(since)
+            text = handle.read().decode(errors="replace")
+        return [
+            (m.group(1), int(m.group(2)))
+            for m in re.finditer(r'"[A-Z]+ (\S+) HTTP/[\d.]+" (\d{3}) ', text)
+        ]
+
+    def log_size(self):
+        return self.access_log.stat().st_size
+
+
+# --------------------------------------------------------------------------
+# Load generator and timeline
+
+
+class Load:
+    """Threads requesting a mix of pages and view beacons, each request
+    recorded as (start, seconds, kind, status, retry_after) relative to t0.
+
+    Kinds: home, list, article (the same URLs every time: the page cache
+    answers), uncached (the article with a unique ``nocache`` parameter, so it
+    is rendered) and beacon (a POST with a distinct User-Agent per request, so
+    each one answered 204 counts one view).
+    """
+
+    TIMEOUT = 10  # a request taking this long "hangs" (gunicorn's is 30)
+
+    def __init__(self, site, article_url, beacon_pk, *, threads=4, pause=0.0):
+        self.site = site
+        self.urls = {
+            "home": "/",
+            "list": "/berita/",
+            "article": article_url,
+        }
+        self.beacon_path = f"/berita/{beacon_pk}/dilihat/"
+        self.mix = ["home", "article", "beacon", "list", "uncached", "beacon"]
+        self.threads = threads
+        self.pause = pause
+        self.records = []
+        self.stopping = threading.Event()
+        self.t0 = time.monotonic()
+        self.counter = 0
+        self.lock = threading.Lock()
+        self.workers = []
+
+    def now(self):
+        return time.monotonic() - self.t0
+
+    def request(self, session, kind):
+        with self.lock:
+            self.counter += 1
+            n = self.counter
+        url = self.site.base
+        headers = {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64) FaultsReader/1"}
+        if kind == "beacon":
+            method, url = "POST", url + self.beacon_path
+            headers = {
+                "User-Agent": f"Mozilla/5.0 (X11; Linux x86_64) FaultsReader/{n}",
+                "Sec-Fetch-Site": "same-origin",
+            }
+        elif kind == "uncached":
+            method, url = "GET", url + f"{self.urls['article']}?nocache={n}"
+        else:
+            method, url = "GET", url + self.urls[kind]
+        started = self.now()
+        try:
+            response = session.request(
+                method, url, headers=headers, timeout=self.TIMEOUT
+            )
+            status = response.status_code
+            retry_after = response.headers.get("Retry-After")
+            text = response.text if status >= 500 else ""
+        except requests.RequestException as error:
+            status, retry_after, text = 0, None, type(error).__name__
+        self.records.append(
+            (started, self.now() - started, kind, status, retry_after, text[:200])
+        )
+
+    def run_thread(self, index):
+        session = requests.Session()
+        session.trust_env = False
+        position = index
+        while not self.stopping.is_set():
+            self.request(session, self.mix[position % len(self.mix)])
+            position += 1
+            if self.pause:
+                time.sleep(self.pause)
+
+    def start(self):
+        for index in range(self.threads):
+            thread = threading.Thread(target=self.run_thread, args=(index,))
+            thread.start()
+            self.workers.append(thread)
+
+    def stop(self):
+        self.stopping.set()
+        for thread in self.workers:
+            thread.join(timeout=self.TIMEOUT + 5)
+
+    def between(self, start, end, kinds=None):
+        return [
+            r
+            for r in self.records
+            if start <= r[0] < end and (kinds is None or r[2] in kinds)
+        ]
+
+    def beacons_204(self):
+        return sum(1 for r in self.records if r[2] == "beacon" and r[3] == 204)
+
+
+def p99(values):
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
+def timeline(load, start, end, marks):
+    """One line per second: requests, 2xx, 503, other errors, p99."""
+    lines = [
+        f"{'t (s)':>6} {'req/s':>6} {'2xx':>5} {'503':>5} {'5xx!':>5} "
+        f"{'fail':>5} {'p99 ms':>8}  event"
+    ]
+    for second in range(int(start), int(end) + 1):
+        rows = load.between(second, second + 1)
+        statuses = [r[3] for r in rows]
+        event = ", ".join(text for at, text in marks if second <= at < second + 1)
+        lines.append(
+            f"{second:>6} {len(rows):>6} "
+            f"{sum(1 for s in statuses if 200 <= s < 300):>5} "
+            f"{statuses.count(503):>5} "
+            f"{sum(1 for s in statuses if s >= 500 and s != 503):>5} "
+            f"{statuses.count(0):>5} "
+            f"{p99([r[1] for r in rows]) * 1000:>8.0f}  {event}"
+        )
+    return lines
+
+
+class Verdicts:
+    def __init__(self):
+        self.items = []
+
+    def check(self, fault, ok, what):
+        self.items.append((fault, bool(ok), what))
+        log(f"{'PASS' if ok else 'FAIL'} [{fault}] {what}")
+        return ok
+
+    def failed(self):
+        return [item for item in self.items if not item[1]]
+
+
+# --------------------------------------------------------------------------
+# Staff in a browser-like session (login with TOTP, admin forms)
+
+
+class FormParser:
+    """The fields of the first form whose action matches, as a browser would
+    submit them unchanged (inputs, checked boxes, selected options, textareas)."""
+
+    def __init__(self, html):
+        from html.parser import HTMLParser
+
+        self.fields = []
+        state = {"select": None, "textarea": None, "in_form": False, "chosen": {}}
+        fields = self.fields
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                a = dict(attrs)
+                if tag == "form":
+                    state["in_form"] = True
+                if not state["in_form"]:
+                    return
+                if tag == "input" and a.get("name"):
+                    kind = (a.get("type") or "text").lower()
+                    if kind in ("checkbox", "radio") and "checked" not in a:
+                        return
+                    if kind in ("submit", "button", "image", "file", "reset"):
+                        return
+                    fields.append(
+                        [
+                            a["name"],
+                            a.get(
+                                "value", "on" if kind in ("checkbox", "radio") else ""
+                            ),
+                        ]
+                    )
+                elif tag == "select" and a.get("name"):
+                    state["select"] = a["name"]
+                    state["first"] = None
+                    state["multiple"] = "multiple" in a
+                elif tag == "option" and state["select"]:
+                    value = a.get("value", "")
+                    if state["first"] is None:
+                        state["first"] = value
+                    if "selected" in a:
+                        fields.append([state["select"], value])
+                        state["chosen"][state["select"]] = True
+                elif tag == "textarea" and a.get("name"):
+                    state["textarea"] = [a["name"], ""]
+
+            def handle_endtag(self, tag):
+                if tag == "form":
+                    state["in_form"] = False
+                elif tag == "select" and state["select"]:
+                    name = state["select"]
+                    if not state["chosen"].get(name) and not state["multiple"]:
+                        fields.append([name, state["first"] or ""])
+                    state["select"] = None
+                elif tag == "textarea" and state["textarea"]:
+                    fields.append(state["textarea"])
+                    state["textarea"] = None
+
+            def handle_data(self, data):
+                if state["textarea"]:
+                    state["textarea"][1] += data
+
+        parser = Parser(convert_charrefs=True)
+        parser.feed(html)
+        for field in fields:  # <textarea> bodies start after one newline
+            if field[1].startswith("\n"):
+                field[1] = field[1][1:]
+
+    def data(self, **overrides):
+        result = [(k, v) for k, v in self.fields if k not in overrides]
+        return result + list(overrides.items())
+
+
+class Staff:
+    def __init__(self, site, username, totp_key):
+        self.site = site
+        self.username = username
+        self.totp_key = totp_key
+        self.session = requests.Session()
+        self.session.trust_env = False
+
+    def token(self):
+        from django_otp.oath import TOTP
+
+        return f"{TOTP(bytes.fromhex(self.totp_key)).token():06d}"
+
+    def get(self, path, **kwargs):
+        return self.session.get(self.site.base + path, timeout=15, **kwargs)
+
+    def post(self, path, data, **kwargs):
+        return self.session.post(
+            self.site.base + path,
+            data=data,
+            timeout=15,
+            headers={"Referer": self.site.base + path},
+            **kwargs,
+        )
+
+    def login(self):
+        page = self.get("/account/login/")
+        form = FormParser(page.text)
+        response = self.post(
+            "/account/login/",
+            form.data(
+                **{
+                    "login_view-current_step": "auth",
+                    "auth-username": self.username,
+                    "auth-password": STAFF_PASSWORD,
+                }
+            ),
+        )
+        form = FormParser(response.text)
+        if "token-otp_token" not in response.text:
+            return response
+        response = self.post(
+            "/account/login/",
+            form.data(
+                **{"login_view-current_step": "token", "token-otp_token": self.token()}
+            ),
+        )
+        if self.site.base + "/account/login/" in response.url:
+            text = re.sub(r"\s+", " ", re.sub("<[^>]+>", " ", response.text))
+            log(
+                f"login of {self.username} stopped: {response.status_code} "
+                f"{text[:1500]}"
+            )
+        return response
+
+    def logged_in(self):
+        response = self.get("/admin/", allow_redirects=False)
+        return response.status_code == 200
+
+
+# --------------------------------------------------------------------------
+# The faults
+
+
+class Suite:
+    def __init__(self, args, root):
+        self.args = args
+        self.root = root
+        self.verdicts = Verdicts()
+        self.report = []
+        self.pg = None
+        self.redis = None
+        self.site = None
+        self.extra = []  # other clusters/sites to stop
+
+    def section(self, title, lines):
+        self.report.append(f"\n## {title}\n")
+        self.report.extend(lines)
+
+    # -- setup ------------------------------------------------------------
+    def setup(self):
+        src = self.root / "src"
+        log(f"code: {'working tree' if self.args.worktree else 'HEAD'} copied to {src}")
+        copy_code(src, worktree=self.args.worktree)
+        self.pg = Postgres(self.root, "pg")
+        self.pg.init()
+        self.pg.start()
+        self.pg.create_database()
+        log(f"PostgreSQL {PG_BIN.parent.name} cluster on 127.0.0.1:{self.pg.port}")
+        self.redis = Redis(self.root)
+        self.redis.start()
+        log(f"Redis on 127.0.0.1:{self.redis.port}")
+        self.site = Site(self.root, "site", src, self.pg, self.redis.port)
+        self.site.manage("migrate", "--noinput", "-v0")
+        self.site.manage("collectstatic", "--noinput", "-v0")
+        self.site.manage("seed_demo")
+        self.totp = {}
+        for username in ("editor", "admin"):
+            key = secrets.token_hex(20)
+            self.site.shell(
+                "from django.contrib.auth import get_user_model\n"
+                "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+                f"user = get_user_model().objects.get(username={username!r})\n"
+                "TOTPDevice.objects.filter(user=user).delete()\n"
+                f"TOTPDevice.objects.create(user=user, name='default', key={key!r}, "
+                "confirmed=True)\n"
+            )
+            self.totp[username] = key
+        out = self.site.shell(
+            "from news.models import Article\n"
+            "a = Article.objects.published().order_by('-published_at').first()\n"
+            "print(a.pk, a.get_absolute_url())\n"
+        )
+        pk, url = out.split()[-2:]
+        self.article_pk, self.article_url = int(pk), url
+        self.site.start()
+        log(
+            f"gunicorn (2 workers, gunicorn.conf.py, debug off) on {self.site.base}, "
+            f"workers {self.site.workers()}; article {self.article_url}"
+        )
+
+    def views(self):
+        with self.pg.connect() as conn:
+            return conn.execute(
+                "SELECT COALESCE(SUM(views_count), 0) FROM news_article"
+            ).fetchone()[0]
+
+    def new_load(self, **kwargs):
+        return Load(self.site, self.article_url, self.article_pk, **kwargs)
+
+    def warm(self):
+        for path in ("/", "/berita/", self.article_url):
+            requests.get(self.site.base + path, timeout=30)
+
+    # -- database down ------------------------------------------------------
+    def fault_db(self):
+        name = "database down"
+        log(f"{name}: load on, PostgreSQL stopped for {self.args.outage} s")
+        editor = Staff(self.site, "editor", self.totp["editor"])
+        editor.login()
+        v = self.verdicts
+        v.check(name, editor.logged_in(), "editor logged in (password + TOTP)")
+        change_url = f"/admin/news/article/{self.article_pk}/change/"
+        form_page = editor.get(change_url)
+        form = FormParser(form_page.text)
+        title_before = dict(form.fields).get("title", "")
+        self.warm()
+        views_before = self.views()
+        log_offset = self.site.log_size()
+        load = self.new_load()
+        load.start()
+        time.sleep(5)
+        down_at = load.now()
+        self.pg.stop("fast")
+        stopped_at = load.now()
+        log(f"PostgreSQL stopped (took {stopped_at - down_at:.1f} s)")
+        marks = [(down_at, "PostgreSQL stop"), (stopped_at, "stopped")]
+        time.sleep(2)
+        health = requests.get(self.site.base + "/healthz", timeout=10)
+        log(f"/healthz during the outage: {health.status_code} {health.text.strip()}")
+        refused = editor.post(
+            change_url, form.data(title=title_before + " (disimpan saat padam)")
+        )
+        log(
+            f"editor's save during the outage: {refused.status_code}, "
+            f"Retry-After {refused.headers.get('Retry-After')}"
+        )
+        time.sleep(max(0, self.args.outage - (load.now() - down_at)))
+        up_at = load.now()
+        self.pg.start()
+        started_at = load.now()
+        marks += [(up_at, "PostgreSQL start"), (started_at, "accepting")]
+        log(f"PostgreSQL started again (took {started_at - up_at:.1f} s)")
+        recovered_at = None
+        deadline = started_at + 30
+        while load.now() < deadline:
+            time.sleep(1)
+            recent = load.between(load.now() - 1, load.now())
+            if recent and all(200 <= r[3] < 300 for r in recent):
+                recovered_at = recent[0][0]
+                break
+        time.sleep(5)
+        end = load.now()
+        load.stop()
+        time.sleep(1)
+        marks.append((recovered_at or end, "all answers 2xx again"))
+        views_after = self.views()
+        statuses = self.site.log_statuses(log_offset)
+
+        outage = (stopped_at + 0.5, up_at)
+        cached = load.between(*outage, {"home", "list", "article"})
+        uncached = load.between(*outage, {"uncached"})
+        v.check(
+            name,
+            cached and all(r[3] == 200 for r in cached),
+            f"cached pages served during the outage: {len(cached)} requests, "
+            f"statuses {sorted({r[3] for r in cached})}",
+        )
+        v.check(
+            name,
+            uncached
+            and all(r[3] == 503 and r[4] and "pemeliharaan" in r[5] for r in uncached),
+            f"uncached pages answered the Indonesian 503 page with Retry-After: "
+            f"{len(uncached)} requests, statuses {sorted({r[3] for r in uncached})}",
+        )
+        slowest = max((r[1] for r in load.records), default=0)
+        v.check(
+            name,
+            all(r[1] < 5 for r in load.between(*outage)) and slowest < Load.TIMEOUT,
+            f"no request hung: slowest during the outage "
+            f"{max((r[1] for r in load.between(*outage)), default=0):.2f} s "
+            f"(bound 5 s), slowest overall {slowest:.2f} s",
+        )
+        v.check(
+            name,
+            health.status_code == 503 and health.json().get("database") == "error",
+            f"/healthz said so: {health.status_code} {health.text.strip()}",
+        )
+        fives = [s for s in statuses if s[1] >= 500 and s[1] != 503]
+        v.check(
+            name,
+            not fives and not any(r[3] == 0 for r in load.records),
+            f"no 500 in the access log ({len(statuses)} lines; other 5xx: "
+            f"{fives[:5]}), no failed connection",
+        )
+        v.check(
+            name,
+            recovered_at is not None,
+            "site answered normally again "
+            + (
+                f"{recovered_at - started_at:.1f} s after PostgreSQL was back"
+                if recovered_at is not None
+                else "NOT within 30 s"
+            )
+            + " without restarting gunicorn",
+        )
+        v.check(
+            name,
+            refused.status_code == 503 and "pemeliharaan" in refused.text,
+            f"editor's save during the outage refused with the 503 page "
+            f"({refused.status_code})",
+        )
+        title_after = dict(FormParser(editor.get(change_url).text).fields).get("title")
+        revisions = self.site.shell(
+            "from news.models import Article\n"
+            f"a = Article.objects.get(pk={self.article_pk})\n"
+            "print(a.history.count(), a.history.first().title == a.title)"
+        ).split()
+        v.check(
+            name,
+            title_after == title_before and revisions[1] == "True",
+            f"nothing half-written: title unchanged ({title_after!r}), "
+            f"latest revision matches the article",
+        )
+        answered = load.beacons_204()
+        v.check(
+            name,
+            views_after - views_before == answered,
+            f"views: {answered} beacons answered 204, counts rose by "
+            f"{views_after - views_before}",
+        )
+        self.section(
+            "Database down under load",
+            timeline(load, down_at - 3, end, marks),
+        )
+
+    # -- Redis down ---------------------------------------------------------
+    def fault_redis(self):
+        name = "Redis down"
+        v = self.verdicts
+        log(f"{name}: load on, Redis stopped for {self.args.outage} s")
+        editor = Staff(self.site, "editor", self.totp["editor"])
+        editor.login()
+        v.check(name, editor.logged_in(), "editor logged in before the outage")
+        self.warm()
+        views_before = self.views()
+        log_offset = self.site.log_size()
+        load = self.new_load()
+        load.start()
+        time.sleep(5)
+        down_at = load.now()
+        self.redis.stop()
+        stopped_at = load.now()
+        marks = [(down_at, "Redis stop"), (stopped_at, "stopped")]
+        log(f"Redis stopped (took {stopped_at - down_at:.1f} s)")
+        time.sleep(2)
+        health = requests.get(self.site.base + "/healthz", timeout=10)
+        log(f"/healthz during the outage: {health.status_code} {health.text.strip()}")
+        still_in = editor.logged_in()
+        admin_page = editor.get(f"/admin/news/article/{self.article_pk}/change/")
+        # A fresh login (password + TOTP) while Redis is down.
+        admin = Staff(self.site, "admin", self.totp["admin"])
+        admin.login()
+        fresh_login = admin.logged_in()
+        # Lockout: wrong passwords for one account, then the right one.
+        locked = Staff(self.site, "pimpinan", "")
+        statuses = []
+        for attempt in range(6):
+            page = locked.get("/account/login/")
+            response = locked.post(
+                "/account/login/",
+                FormParser(page.text).data(
+                    **{
+                        "login_view-current_step": "auth",
+                        "auth-username": "pimpinan",
+                        "auth-password": f"salah-{attempt}",
+                    }
+                ),
+            )
+            statuses.append(response.status_code)
+        page = locked.get("/account/login/")
+        right = locked.post(
+            "/account/login/",
+            FormParser(page.text).data(
+                **{
+                    "login_view-current_step": "auth",
+                    "auth-username": "pimpinan",
+                    "auth-password": STAFF_PASSWORD,
+                }
+            ),
+        )
+        log(
+            f"6 wrong passwords for pimpinan: {statuses}; then the right one: "
+            f"{right.status_code} {right.url}"
+        )
+        time.sleep(max(0, self.args.outage - (load.now() - down_at)))
+        up_at = load.now()
+        self.redis.start()
+        started_at = load.now()
+        marks += [(up_at, "Redis start"), (started_at, "answering")]
+        log(f"Redis started again (took {started_at - up_at:.1f} s), empty")
+        time.sleep(8)
+        end = load.now()
+        load.stop()
+        time.sleep(1)
+        health_after = requests.get(self.site.base + "/healthz", timeout=10)
+        views_after = self.views()
+        access = self.site.log_statuses(log_offset)
+        outage = (stopped_at, up_at)
+        during = load.between(*outage)
+        v.check(
+            name,
+            during and all(200 <= r[3] < 300 for r in during),
+            f"pages and beacons answered normally during the outage: {len(during)} "
+            f"requests, statuses {sorted({r[3] for r in during})}",
+        )
+        slowest = max((r[1] for r in during), default=0)
+        v.check(
+            name,
+            slowest < 5,
+            f"no request hung: slowest during the outage {slowest:.2f} s (bound 5 s)",
+        )
+        v.check(
+            name,
+            health.status_code == 503 and health.json().get("cache") == "error",
+            f"/healthz said so: {health.status_code} {health.text.strip()}",
+        )
+        v.check(
+            name,
+            still_in and admin_page.status_code == 200,
+            "the editor logged in before stays logged in (sessions fall back to "
+            f"the database): admin form {admin_page.status_code}",
+        )
+        v.check(
+            name,
+            fresh_login,
+            "a fresh login with password and TOTP works during the outage",
+        )
+        v.check(
+            name,
+            "dikunci" in right.text.lower() or right.status_code in (403, 429),
+            "lockout holds (fails closed): after 5 wrong passwords the right "
+            f"one is refused ({right.status_code})",
+        )
+        fives = [s for s in access if s[1] >= 500]
+        v.check(
+            name,
+            not fives and not any(r[3] == 0 for r in load.records),
+            f"no 5xx in the access log ({len(access)} lines; {fives[:5]}), "
+            "no failed connection",
+        )
+        v.check(
+            name,
+            health_after.status_code == 200,
+            f"/healthz after Redis is back: {health_after.status_code}",
+        )
+        answered = load.beacons_204()
+        v.check(
+            name,
+            views_after - views_before == answered,
+            f"no view lost: {answered} beacons answered 204, stored counts rose by "
+            f"{views_after - views_before}",
+        )
+        self.section("Redis down under load", timeline(load, down_at - 3, end, marks))
+
+    # -- cleanup ------------------------------------------------------------
+    def teardown(self):
+        for site in [self.site, *[x for x in self.extra if isinstance(x, Site)]]:
+            if site:
+                site.stop()
+        if self.redis:
+            self.redis.destroy()
+        for pg in [self.pg, *[x for x in self.extra if isinstance(x, Postgres)]]:
+            if pg:
+                pg.destroy()
+
+
+def alarm(signum, frame):
+    raise FaultsTimeout(f"global timeout reached (signal {signum})")
+
+
+def interrupted(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+FAULTS = ["db", "redis", "kill", "disk", "restore", "soak"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Humas CMS fault suite")
+    parser.add_argument("--faults", default=",".join(FAULTS))
+    parser.add_argument("--outage", type=int, default=20, help="seconds down")
+    parser.add_argument(
+        "--soak-seconds",
+        type=int,
+        default=int(os.environ.get("FAULTS_SOAK_SECONDS", "600")),
+    )
+    parser.add_argument(
+        "--timeout",
+        type=int,
+        default=int(os.environ.get("FAULTS_TIMEOUT", "0")),
+        help="global bound in seconds (default: 900 + the soak)",
+    )
+    parser.add_argument("--worktree", action="store_true", help="run uncommitted code")
+    parser.add_argument("--output", default=str(RESULTS / "faults.txt"))
+    args = parser.parse_args()
+    chosen = [f for f in FAULTS if f in args.faults.split(",")]
+    timeout = args.timeout or 900 + (args.soak_seconds if "soak" in chosen else 0)
+    signal.signal(signal.SIGALRM, alarm)
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.alarm(timeout)
+    started = time.monotonic()
+    root = Path(tempfile.mkdtemp(prefix="humas-faults-"))
+    os.chmod(root, 0o755)
+    suite = Suite(args, root)
+    error = None
+    try:
+        log(f"faults {chosen}, global timeout {timeout} s, work in {root}")
+        suite.setup()
+        if os.environ.get("FAULTS_PAUSE"):  # keep the stack up to look at it
+            (root / "stack").write_text(f"{suite.site.base} {suite.totp}")
+            time.sleep(int(os.environ["FAULTS_PAUSE"]))
+        for fault in chosen:
+            getattr(suite, f"fault_{fault}")()
+    except (Exception, KeyboardInterrupt) as exc:
+        error = exc
+        log(f"ABORTED: {type(exc).__name__}: {exc}")
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # finish the cleanup
+        suite.teardown()
+        shutil.rmtree(root, ignore_errors=True)
+        log(f"stopped everything started; {root} removed")
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    elapsed = time.monotonic() - started
+    failed = suite.verdicts.failed()
+    info = machine()
+    head = [
+        f"# Humas CMS fault suite (`make faults`), "
+        f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"Machine: {info['cpu']}, {info['cores']} cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the end; faults {', '.join(chosen)}; "
+        f"{elapsed:.0f} s in all",
+        "Timelines: t = seconds since the load started; 5xx! = 5xx other than "
+        "503; fail = no HTTP answer within 10 s; p99 of that second.",
+        "",
+        "## Verdicts",
+        *[
+            f"- {'PASS' if ok else 'FAIL'} [{fault}] {what}"
+            for fault, ok, what in suite.verdicts.items
+        ],
+    ]
+    if error:
+        head.append(f"- FAIL ABORTED: {type(error).__name__}: {error}")
+    text = "\n".join(head + suite.report) + "\n"
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(text)
+    sys.stdout.write("\n" + text)
+    ok = not failed and not error and suite.verdicts.items
+    log(f"{'ALL PASSED' if ok else 'FAILED'} in {elapsed:.0f} s; {args.output}")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
