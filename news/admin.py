@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -14,6 +16,7 @@ from humas_site.admin_mixins import EditConflictMixin
 from humas_site.audit import audit_record
 from humas_site.models import AuditEvent
 from humas_site.roles import can_publish, staff_unit
+from humas_site.storage import storage_refused
 from humas_site.templatetags.humas_tags import angka
 
 from . import workflow
@@ -75,6 +78,14 @@ class ArticleStatusFilter(admin.SimpleListFilter):
             return queryset.filter(status=value)
         return queryset
 
+
+logger = logging.getLogger(__name__)
+
+STORAGE_FULL_MESSAGE = _(
+    "Foto tidak dapat disimpan karena ruang penyimpanan server penuh. Draf "
+    "belum tersimpan; teks Anda masih di formulir ini. Simpan tanpa foto atau "
+    "coba lagi nanti, dan beri tahu administrator situs."
+)
 
 # What a contributor (writer of a unit) sees of the article form.
 CONTRIBUTOR_FIELDSETS = [
@@ -403,17 +414,25 @@ class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ContributorDraftForm(request.POST or None, request.FILES or None)
+        article = None
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            article = workflow.article_draft_create(
-                user=request.user,
-                title=data["title"],
-                what=data["what"],
-                when=data["when"],
-                where=data["where"],
-                who=data["who"],
-                photos=data["photos"],
-            )
+            try:
+                article = workflow.article_draft_create(
+                    user=request.user,
+                    title=data["title"],
+                    what=data["what"],
+                    when=data["when"],
+                    where=data["where"],
+                    who=data["who"],
+                    photos=data["photos"],
+                )
+            except OSError as error:
+                if not storage_refused(error):
+                    raise
+                logger.error("Media storage refused an upload: %s", error)
+                form.add_error("photos", STORAGE_FULL_MESSAGE)
+        if article is not None:
             if "_submit" in request.POST:
                 workflow.article_transition(
                     article=article,

@@ -253,13 +253,16 @@ def _apply_transition(*, article, user, transition, note, request):
     return article
 
 
-@transaction.atomic
 def article_draft_create(
     *, user, title, what, when=None, where="", who="", photos=()
 ) -> Article:
     """Create a draft from the contributor's short form: the story becomes the
     body, the facts (when, where, who) a list below it, the photos the gallery
-    (the first one also the featured photo). Editors rewrite it as needed."""
+    (the first one also the featured photo). Editors rewrite it as needed.
+
+    All or nothing: when anything fails (the disk is full, the database
+    refuses), the rows are rolled back and the photos already written are
+    deleted again, so no file is left without its row."""
     paragraphs = [p.strip() for p in what.replace("\r", "").split("\n\n") if p.strip()]
     body = "".join(
         format_html("<p>{}</p>", p).replace("\n", "<br>") for p in paragraphs
@@ -286,17 +289,28 @@ def article_draft_create(
         created_by=user,
         status=Status.DRAFT,
     )
-    if photos:
-        article.featured_image.save(photos[0].name, photos[0], save=False)
-        article.image_credit = _("dok. %(unit)s") % {
-            "unit": article.unit.name if article.unit else article.writer
-        }
-    article._history_user = user
-    article.full_clean()
-    article.save()
-    for order, photo in enumerate(photos):
-        photo.seek(0)
-        ArticlePhoto(article=article, image=photo, order=order).save()
+    written = []
+    try:
+        with transaction.atomic():
+            if photos:
+                article.featured_image.save(photos[0].name, photos[0], save=False)
+                written.append(article.featured_image)
+                article.image_credit = _("dok. %(unit)s") % {
+                    "unit": article.unit.name if article.unit else article.writer
+                }
+            article._history_user = user
+            article.full_clean()
+            article.save()
+            for order, photo in enumerate(photos):
+                photo.seek(0)
+                item = ArticlePhoto(article=article, order=order)
+                item.image.save(photo.name, photo, save=False)
+                written.append(item.image)
+                item.save()
+    except BaseException:
+        for stored in written:
+            stored.storage.delete(stored.name)
+        raise
     return article
 
 
