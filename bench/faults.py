@@ -32,6 +32,7 @@ import re
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,7 @@ import time
 from pathlib import Path
 
 import requests
-from run import children, free_port, machine, wait_http
+from run import children, free_port, machine, rss_mib, wait_http
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results"
@@ -195,8 +196,8 @@ class Postgres:
 
 
 class Redis:
-    def __init__(self, root):
-        self.dir = root / "redis"
+    def __init__(self, root, name="redis"):
+        self.dir = root / name
         self.dir.mkdir()
         self.port = free_port()
         self.process = None
@@ -374,9 +375,18 @@ class Load:
     TIMEOUT = 10  # a request taking this long "hangs" (gunicorn's is 30)
 
     def __init__(
-        self, site, article_url, beacon_pk, *, threads=4, pause=0.0, timeout=None
+        self,
+        site,
+        article_url,
+        beacon_pk,
+        *,
+        threads=4,
+        pause=0.0,
+        timeout=None,
+        rate=None,
     ):
         self.site = site
+        self.rate = rate  # requests per second in all, paced
         self.timeout = timeout or self.TIMEOUT
         self.urls = {
             "home": "/",
@@ -431,11 +441,20 @@ class Load:
         session = requests.Session()
         session.trust_env = False
         position = index
+        interval = self.threads / self.rate if self.rate else 0
+        next_at = self.now()
         while not self.stopping.is_set():
             self.request(session, self.mix[position % len(self.mix)])
             position += 1
             if self.pause:
                 time.sleep(self.pause)
+            if interval:
+                next_at += interval
+                delay = next_at - self.now()
+                if delay > 0:
+                    self.stopping.wait(delay)
+                else:
+                    next_at = self.now()
 
     def start(self):
         for index in range(self.threads):
@@ -1007,11 +1026,16 @@ class Suite:
             ("photos", (f"foto-{n}.jpg", body, "image/jpeg"))
             for n, body in enumerate(photos)
         ]
-        return staff.post("/admin/news/article/tulis/", data, files=files)
+        return staff.post(
+            "/admin/news/article/tulis/", data, files=files, allow_redirects=False
+        )
 
     def media_check(self, *args):
+        """(exit status, summary line, report) of manage.py check_media."""
         result = self.site.manage("check_media", *args, check=False)
-        return result.returncode, (result.stdout + result.stderr).strip()
+        report = result.stdout.strip()
+        summary = re.findall(r".*berkas hilang.*", report)
+        return result.returncode, (summary or ["(no summary)"])[-1], report
 
     def fault_kill(self):
         name = "worker killed"
@@ -1051,7 +1075,9 @@ class Suite:
                 if stop.wait(2):
                     return
                 data = comment_form.data(
-                    name="Pembaca", email="", comment=f"Komentar uji gangguan {n}."
+                    name="Pembaca",
+                    email="pembaca@example.com",
+                    comment=f"Komentar uji gangguan {n}: kapan coklit selesai?",
                 )
                 try:
                     response = reader.post(
@@ -1062,6 +1088,11 @@ class Suite:
                         allow_redirects=False,
                     )
                     status = response.status_code
+                    if status == 200:
+                        text = re.sub(
+                            r"\s+", " ", re.sub("<[^>]+>", " ", response.text)
+                        )
+                        log(f"comment {n} answered 200: {text[:600]}")
                 except requests.RequestException as error:
                     status = type(error).__name__
                 comments.append((n, status))
@@ -1083,7 +1114,12 @@ class Suite:
                 killed.append(victim)
                 marks.append((load.now(), f"kill -9 worker {victim}"))
                 log(f"kill -9 worker {victim} (saves so far: {len(saves)})")
-            time.sleep(random.uniform(1.5, 3.5))
+            # The next kill once the master has replaced this worker and it
+            # had time to take a request.
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and len(self.site.workers()) < 2:
+                time.sleep(0.2)
+            time.sleep(random.uniform(2, 5))
         time.sleep(5)
         stop.set()
         for thread in threads:
@@ -1118,7 +1154,7 @@ class Suite:
         )
         v.check(
             name,
-            all(s[3] in (302, 200) for s in saves if isinstance(s[3], int))
+            all(s[3] == 302 for s in saves if isinstance(s[3], int))
             and all(c[1] in (302, 429) for c in comments if isinstance(c[1], int)),
             f"every answered save and comment answered normally "
             f"({len(saves)} saves, {len(comments)} comments)",
@@ -1147,23 +1183,21 @@ class Suite:
             f"its revision and both photos; articles without a revision: "
             f"{state['norev']}, incomplete drafts: {state['incomplete']}",
         )
-        code, report = self.media_check()
-        log(f"manage.py check_media: exit {code}: {report.splitlines()[-1]}")
-        missing = re.search(r"(\d+) berkas hilang", report)
+        code, summary, report = self.media_check()
+        log(f"manage.py check_media: exit {code}: {summary}")
         v.check(
             name,
-            missing and missing.group(1) == "0",
-            "no photo row without its file: " + report.splitlines()[-1],
+            summary.startswith("0 berkas hilang"),
+            f"no photo row without its file: {summary}",
         )
         if code:
-            code, report = self.media_check("--delete")
-            log(f"manage.py check_media --delete: {report.splitlines()[-1]}")
-        code, report = self.media_check()
+            code, summary, report = self.media_check("--delete")
+            log(f"manage.py check_media --delete: {summary}")
+        code, summary, report = self.media_check()
         v.check(
             name,
             code == 0,
-            "no file without a row after check_media --delete: "
-            + report.splitlines()[-1],
+            f"no file without a row after check_media --delete: {summary}",
         )
         log(f"comments stored: {state['comments']}")
         self.section(
@@ -1186,6 +1220,8 @@ class Suite:
         uploads = self.site.media / "berita"
         uploads.mkdir(exist_ok=True)
         size_kb = 1024
+        before = self.media_check()
+        log(f"check_media before: {before[1]}")
         result = subprocess.run(
             ["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs", str(uploads)],
             capture_output=True,
@@ -1212,10 +1248,9 @@ class Suite:
             log(f"media/berita is now a tmpfs with {free // 1024} KiB free")
             title = "Draf saat disk penuh"
             text = "Teks draf yang tidak boleh hilang saat disk penuh."
-            before = self.media_check()
             response = self.draft(editor, title, [self.photo()], text=text)
             body = response.text
-            log(f"upload with the disk full: {response.status_code} {response.url}")
+            log(f"upload with the disk full: {response.status_code}")
             stored = self.site.shell(
                 "from news.models import Article\n"
                 f"print(Article.objects.filter(title={title!r}).count())"
@@ -1236,14 +1271,6 @@ class Suite:
                 "the draft's title and text are still in the form",
             )
             filler.unlink()
-            after = self.media_check()
-            v.check(
-                name,
-                stored == "0" and after == before,
-                f"nothing half-saved: {stored} article with that title; "
-                f"check_media before {before[1].splitlines()[-1]!r}, "
-                f"after {after[1].splitlines()[-1]!r}",
-            )
             leftovers = [p.name for p in uploads.rglob("*") if p.is_file()]
             v.check(
                 name,
@@ -1252,10 +1279,17 @@ class Suite:
             )
         finally:
             self.unmount(uploads)
+        after = self.media_check()
+        v.check(
+            name,
+            stored == "0" and after[0] == 0 and after[2] == before[2],
+            f"nothing half-saved: {stored} article with that title; "
+            f"check_media before: {before[1]}, after: {after[1]}",
+        )
         response = self.draft(editor, "Draf setelah disk lega", [self.photo()])
         v.check(
             name,
-            response.status_code in (200, 302) and "tulis" not in response.url,
+            response.status_code == 302,
             f"with space again the same upload is saved ({response.status_code})",
         )
 
@@ -1266,6 +1300,265 @@ class Suite:
         if path in self.mounts:
             self.mounts.remove(path)
 
+    # -- backup -> restore on a fresh machine -----------------------------------
+    def table_sums(self, pg):
+        """{table: (rows, md5 of all rows in a stable order)} of a database."""
+        sums = {}
+        with pg.connect() as conn:
+            tables = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                    "ORDER BY tablename"
+                )
+            ]
+            for table in tables:
+                sums[table] = conn.execute(
+                    f"SELECT count(*), md5(COALESCE(string_agg(t::text, chr(10) "
+                    f"ORDER BY t::text), '')) FROM \"{table}\" t"
+                ).fetchone()
+        return sums
+
+    @staticmethod
+    def media_hashes(folder):
+        import hashlib
+
+        return {
+            p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    @staticmethod
+    def public_text(html):
+        """A page's text for comparison, without what differs per request or
+        per view: CSRF tokens, the comment form's signed timestamp, counts."""
+        html = re.sub(
+            r'name="(csrfmiddlewaretoken|timestamp|security_hash)"'
+            r"[^>]*>",
+            "",
+            html,
+        )
+        html = re.sub(r"[\d.]+ kali (dilihat|dibaca)", "N kali", html)
+        html = re.sub(r"Dilihat [\d.]+ kali", "Dilihat N kali", html)
+        return html
+
+    def public_paths(self):
+        paths = {"/", "/berita/", "/agenda/", "/rapat/", "/galeri/", "/feed/"}
+        pending = ["/sitemap.xml"]
+        while pending:
+            response = requests.get(self.site.base + pending.pop(), timeout=30)
+            for loc in re.findall(r"<loc>([^<]+)</loc>", response.text):
+                path = "/" + loc.split("://", 1)[-1].split("/", 1)[-1]
+                if path.endswith(".xml"):
+                    pending.append(path)
+                else:
+                    paths.add(path)
+        return sorted(paths)
+
+    def fault_restore(self):
+        name = "backup and restore"
+        v = self.verdicts
+        archive = self.root / "backup.tar.gz"
+        # Backup while readers load the site (pages only: the comparison
+        # below needs the original to stay as it was backed up).
+        load = self.new_load(threads=2)
+        load.mix = ["home", "article", "list", "uncached"]
+        load.start()
+        started = time.monotonic()
+        result = self.site.manage("backup", "--output", str(archive), check=False)
+        took = time.monotonic() - started
+        load.stop()
+        v.check(
+            name,
+            result.returncode == 0 and archive.exists(),
+            f"manage.py backup under load: exit {result.returncode} in {took:.1f} s, "
+            f"{archive.stat().st_size // 1024 if archive.exists() else 0} KiB "
+            f"{result.stderr.strip()[-300:]}",
+        )
+        bad = [r for r in load.records if r[3] != 200]
+        v.check(
+            name,
+            not bad,
+            f"readers unaffected during the backup: {len(load.records)} requests, "
+            f"{len(bad)} not 200",
+        )
+        # A fresh machine: new cluster, new Redis, new copy of the code, empty
+        # media folder; the same configuration (secret key) as the site.
+        pg2 = Postgres(self.root, "pg2")
+        self.extra.append(pg2)
+        pg2.init()
+        pg2.start()
+        pg2.create_database()
+        redis2 = Redis(self.root, "redis2")
+        self.extra.append(redis2)
+        redis2.start()
+        src2 = self.root / "src2"
+        copy_code(src2, worktree=self.args.worktree)
+        fresh = Site(self.root, "site2", src2, pg2, redis2.port)
+        fresh.env["DJANGO_SECRET_KEY"] = self.site.env["DJANGO_SECRET_KEY"]
+        self.extra.append(fresh)
+        result = fresh.manage("restore", str(archive), check=False)
+        v.check(
+            name,
+            result.returncode == 0,
+            f"manage.py restore into a new cluster: exit {result.returncode} "
+            f"{(result.stdout + result.stderr).strip()[-300:]}",
+        )
+        original, restored = self.table_sums(self.pg), self.table_sums(pg2)
+        differ = [t for t in original if original[t] != restored.get(t)]
+        v.check(
+            name,
+            original and not differ and set(original) == set(restored),
+            f"{len(original)} tables, {sum(c for c, _ in original.values())} rows: "
+            f"row counts and checksums equal (differ: {differ[:5]})",
+        )
+        media1, media2 = (
+            self.media_hashes(self.site.media),
+            self.media_hashes(fresh.media),
+        )
+        changed = [k for k in media1 if k in media2 and media1[k] != media2[k]]
+        v.check(
+            name,
+            media1 == media2 and media1,
+            f"{len(media1)} media files, same SHA-256 on both "
+            f"(missing {sorted(set(media1) - set(media2))[:3]}, "
+            f"different {changed[:3]})",
+        )
+        fresh.manage("collectstatic", "--noinput", "-v0")
+        fresh.start()
+        self.redis.client().flushdb()  # the original's page cache: fresh pages
+        paths = self.public_paths()
+        different = []
+        for path in paths:
+            a = requests.get(self.site.base + path, timeout=30)
+            b = requests.get(fresh.base + path, timeout=30)
+            if (a.status_code, self.public_text(a.text)) != (
+                b.status_code,
+                self.public_text(b.text),
+            ):
+                import difflib
+
+                diff = [
+                    line
+                    for line in difflib.unified_diff(
+                        self.public_text(a.text).splitlines(),
+                        self.public_text(b.text).splitlines(),
+                        lineterm="",
+                        n=0,
+                    )
+                    if line[:1] in "+-" and line[:3] not in ("+++", "---")
+                ]
+                different.append((path, a.status_code, b.status_code, diff[:4]))
+        for item in different[:5]:
+            log(f"differs: {item}")
+        v.check(
+            name,
+            paths and not different,
+            f"{len(paths)} public pages (sitemap and sections) give the same text "
+            f"on both sites; different: {[d[0] for d in different][:5]}",
+        )
+        fresh.stop()
+        pg2.destroy()
+        redis2.destroy()
+        self.section(
+            "Backup and restore",
+            [
+                f"backup {took:.1f} s under load; restored into a new cluster; "
+                f"{len(original)} tables, {len(media1)} media files, "
+                f"{len(paths)} pages compared"
+            ],
+        )
+
+    # -- soak ----------------------------------------------------------------
+    def fault_soak(self):
+        name = "soak"
+        v = self.verdicts
+        self.warm()
+        probe = self.new_load(threads=4)
+        probe.start()
+        time.sleep(15)
+        probe.stop()
+        capacity = len(probe.between(3, 15)) / 12
+        rate = capacity * 0.7
+        log(
+            f"capacity on the mix: {capacity:.0f} req/s; soak at {rate:.0f} req/s "
+            f"for {self.args.soak_seconds} s"
+        )
+        views_before = self.views()
+        log_offset = self.site.log_size()
+        load = self.new_load(threads=4, rate=rate)
+        load.start()
+        samples = []  # (t, pid, rss MiB)
+        end_at = load.now() + self.args.soak_seconds
+        while load.now() < end_at:
+            for pid in self.site.workers():
+                try:
+                    samples.append((load.now(), pid, rss_mib(pid)["VmRSS"]))
+                except (OSError, KeyError):
+                    pass
+            time.sleep(5)
+        end = load.now()
+        load.stop()
+        time.sleep(1)
+        views_after = self.views()
+        access = self.site.log_statuses(log_offset)
+        warm = end * 0.2
+        growth = {}
+        for pid in {p for _, p, _ in samples}:
+            mine = [rss for t, p, rss in samples if p == pid and t >= warm]
+            if len(mine) >= 2:
+                growth[pid] = (mine[0], max(mine), (max(mine) - mine[0]) / mine[0])
+        v.check(
+            name,
+            growth and all(g[2] <= 0.10 for g in growth.values()),
+            "memory per worker flat after warm-up: "
+            + ", ".join(
+                f"pid {pid} {a:.0f}→max {b:.0f} MiB ({g * 100:+.1f}%)"
+                for pid, (a, b, g) in growth.items()
+            ),
+        )
+        window = max(10, int(end // 6))
+        p99s = [
+            p99([r[1] for r in load.between(t, t + window)])
+            for t in range(0, int(end) - window + 1, window)
+        ]
+        steady = p99s and max(p99s) <= 3 * statistics.median(p99s) + 0.05
+        v.check(
+            name,
+            steady,
+            f"p99 steady: per {window} s window "
+            + ", ".join(f"{x * 1000:.0f}" for x in p99s)
+            + " ms (no window above 3× the median)",
+        )
+        bad = [r for r in load.records if r[3] not in (200, 204)]
+        fives = [a for a in access if a[1] >= 400]
+        v.check(
+            name,
+            not bad and not fives,
+            f"0 errors: {len(load.records)} requests "
+            f"({len(load.records) / end:.0f}/s), {len(bad)} not 200/204, "
+            f"{len(fives)} 4xx/5xx in the access log",
+        )
+        answered = load.beacons_204()
+        v.check(
+            name,
+            views_after - views_before == answered,
+            f"counters exact: {answered} beacons answered 204, stored counts rose "
+            f"by {views_after - views_before}",
+        )
+        step = max(1, int(end // 60))
+        lines = timeline(load, 0, end, [])
+        self.section(
+            "Soak",
+            [
+                f"capacity {capacity:.0f} req/s on the mix, soak at {rate:.0f} req/s "
+                f"for {end:.0f} s (every {step}th second shown)",
+                lines[0],
+                *lines[1::step],
+            ],
+        )
+
     # -- cleanup ------------------------------------------------------------
     def teardown(self):
         for path in list(self.mounts):
@@ -1273,8 +1566,9 @@ class Suite:
         for site in [self.site, *[x for x in self.extra if isinstance(x, Site)]]:
             if site:
                 site.stop()
-        if self.redis:
-            self.redis.destroy()
+        for redis in [self.redis, *[x for x in self.extra if isinstance(x, Redis)]]:
+            if redis:
+                redis.destroy()
         for pg in [self.pg, *[x for x in self.extra if isinstance(x, Postgres)]]:
             if pg:
                 pg.destroy()
