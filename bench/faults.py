@@ -387,6 +387,9 @@ class Load:
     ):
         self.site = site
         self.rate = rate  # requests per second in all, paced
+        # Every beacon is a new reader (a distinct User-Agent across the whole
+        # run), so each one answered 204 must add exactly one view.
+        self.token = secrets.token_hex(4)
         self.timeout = timeout or self.TIMEOUT
         self.urls = {
             "home": "/",
@@ -416,7 +419,9 @@ class Load:
         if kind == "beacon":
             method, url = "POST", url + self.beacon_path
             headers = {
-                "User-Agent": f"Mozilla/5.0 (X11; Linux x86_64) FaultsReader/{n}",
+                "User-Agent": (
+                    f"Mozilla/5.0 (X11; Linux x86_64) FaultsReader/{self.token}.{n}"
+                ),
                 "Sec-Fetch-Site": "same-origin",
             }
         elif kind == "uncached":
@@ -458,7 +463,9 @@ class Load:
 
     def start(self):
         for index in range(self.threads):
-            thread = threading.Thread(target=self.run_thread, args=(index,))
+            thread = threading.Thread(
+                target=self.run_thread, args=(index,), daemon=True
+            )
             thread.start()
             self.workers.append(thread)
 
@@ -696,6 +703,7 @@ class Suite:
         self.site = None
         self.extra = []  # other clusters/sites to stop
         self.mounts = []
+        self.loads = []
 
     def section(self, title, lines):
         self.report.append(f"\n## {title}\n")
@@ -750,7 +758,9 @@ class Suite:
             ).fetchone()[0]
 
     def new_load(self, **kwargs):
-        return Load(self.site, self.article_url, self.article_pk, **kwargs)
+        load = Load(self.site, self.article_url, self.article_pk, **kwargs)
+        self.loads.append(load)
+        return load
 
     def warm(self):
         for path in ("/", "/berita/", self.article_url):
@@ -860,9 +870,10 @@ class Suite:
         )
         v.check(
             name,
-            refused.status_code == 503 and "pemeliharaan" in refused.text,
-            f"editor's save during the outage refused with the 503 page "
-            f"({refused.status_code})",
+            refused.status_code == 503
+            and "Data yang Anda kirim belum tersimpan" in refused.text,
+            f"editor's save during the outage refused with a clear message "
+            f"({refused.status_code}, 'Data yang Anda kirim belum tersimpan')",
         )
         title_after = dict(FormParser(editor.get(change_url).text).fields).get("title")
         revisions = self.site.shell(
@@ -1117,8 +1128,8 @@ class Suite:
                 comments.append((n, status))
 
         threads = [
-            threading.Thread(target=save_loop),
-            threading.Thread(target=comment_loop),
+            threading.Thread(target=save_loop, daemon=True),
+            threading.Thread(target=comment_loop, daemon=True),
         ]
         for thread in threads:
             thread.start()
@@ -1583,8 +1594,22 @@ class Suite:
             ],
         )
 
+    def recover(self):
+        """After a fault that aborted: loads stopped, mounts undone, the
+        database and Redis running again, for the next fault."""
+        for load in self.loads:
+            load.stop()
+        for path in list(self.mounts):
+            self.unmount(path)
+        if not self.pg.running:
+            self.pg.start()
+        if self.redis.process is None:
+            self.redis.start()
+
     # -- cleanup ------------------------------------------------------------
     def teardown(self):
+        for load in self.loads:
+            load.stopping.set()
         for path in list(self.mounts):
             self.unmount(path)
         for site in [self.site, *[x for x in self.extra if isinstance(x, Site)]]:
@@ -1645,7 +1670,16 @@ def main():
             (root / "stack").write_text(f"{suite.site.base} {suite.totp}")
             time.sleep(int(os.environ["FAULTS_PAUSE"]))
         for fault in chosen:
-            getattr(suite, f"fault_{fault}")()
+            try:
+                getattr(suite, f"fault_{fault}")()
+            except Exception as exc:  # the next faults still run
+                import traceback
+
+                traceback.print_exc()
+                suite.verdicts.check(
+                    fault, False, f"aborted: {type(exc).__name__}: {exc}"
+                )
+                suite.recover()
     except (Exception, KeyboardInterrupt) as exc:
         error = exc
         log(f"ABORTED: {type(exc).__name__}: {exc}")
