@@ -521,7 +521,7 @@ def cpu_ticks(pid):
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def busiest(pids, seconds=0.3):
+def busiest(pids, seconds=0.1):
     """The process that used the most CPU during the next ``seconds``."""
     before = {pid: cpu_ticks(pid) for pid in pids}
     time.sleep(seconds)
@@ -636,10 +636,19 @@ class Staff:
         self.session = requests.Session()
         self.session.trust_env = False
 
+    used_steps = {}  # username: the last TOTP time step used
+
     def token(self):
+        """A fresh TOTP code; django-otp refuses a code used before, so wait
+        for the next 30-second step when this account just logged in."""
         from django_otp.oath import TOTP
 
-        return f"{TOTP(bytes.fromhex(self.totp_key)).token():06d}"
+        while int(time.time() // 30) == Staff.used_steps.get(self.username):
+            time.sleep(0.5)
+        totp = TOTP(bytes.fromhex(self.totp_key))
+        totp.time = time.time()
+        Staff.used_steps[self.username] = totp.t()
+        return f"{totp.token():06d}"
 
     def get(self, path, **kwargs):
         return self.session.get(self.site.base + path, timeout=15, **kwargs)
@@ -1137,7 +1146,7 @@ class Suite:
         time.sleep(3)
         for _ in range(self.args.kills):
             saving.wait(30)
-            time.sleep(random.uniform(0.2, 1.5))  # somewhere inside the save
+            time.sleep(random.uniform(0.05, 0.3))  # somewhere inside the save
             workers = self.site.workers()
             if workers:
                 # The busiest worker (most CPU lately) is the one saving.
@@ -1689,6 +1698,7 @@ def main():
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # finish the cleanup
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         suite.teardown()
         shutil.rmtree(root, ignore_errors=True)
         log(f"stopped everything started; {root} removed")
