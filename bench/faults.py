@@ -54,8 +54,8 @@ STAFF_PASSWORD = "humas-demo-2026"
 OUTPUT = []
 
 
-class FaultsTimeout(Exception):
-    pass
+class FaultsTimeout(BaseException):
+    """The global bound: not an Exception, so no fault's handler swallows it."""
 
 
 def log(message):
@@ -1689,7 +1689,7 @@ def main():
                     fault, False, f"aborted: {type(exc).__name__}: {exc}"
                 )
                 suite.recover()
-    except (Exception, KeyboardInterrupt) as exc:
+    except (Exception, KeyboardInterrupt, FaultsTimeout) as exc:
         error = exc
         log(f"ABORTED: {type(exc).__name__}: {exc}")
         import traceback
