@@ -1311,6 +1311,32 @@ class Suite:
                 text in body and title in body,
                 "the draft's title and text are still in the form",
             )
+            # The article form: an editor gives a published article a new
+            # featured photo.
+            change_url = f"/admin/news/article/{self.article_pk}/change/"
+            page = editor.get(change_url)
+            form = FormParser(page.text, field="title")
+            title_before = dict(form.fields)["title"]
+            response = editor.post(
+                change_url,
+                form.data(title=title_before + " (foto baru)"),
+                files=[("featured_image", ("utama.jpg", self.photo(), "image/jpeg"))],
+                allow_redirects=False,
+            )
+            title_after = self.site.shell(
+                "from news.models import Article\n"
+                f"print(Article.objects.get(pk={self.article_pk}).title)"
+            ).strip()
+            v.check(
+                name,
+                response.status_code == 200
+                and "ruang penyimpanan server penuh" in response.text
+                and title_before + " (foto baru)" in response.text
+                and title_after == title_before,
+                f"article form with a new photo: {response.status_code}, the "
+                "error shown, the edited title still in the form, the stored "
+                "article unchanged",
+            )
             filler.unlink()
             leftovers = [p.name for p in uploads.rglob("*") if p.is_file()]
             v.check(

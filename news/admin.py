@@ -16,7 +16,11 @@ from humas_site.admin_mixins import EditConflictMixin
 from humas_site.audit import audit_record
 from humas_site.models import AuditEvent
 from humas_site.roles import can_publish, staff_unit
-from humas_site.storage import storage_refused
+from humas_site.storage import (
+    STORAGE_FULL_MESSAGE,
+    StorageFullAdminMixin,
+    storage_refused,
+)
 from humas_site.templatetags.humas_tags import angka
 
 from . import workflow
@@ -81,12 +85,6 @@ class ArticleStatusFilter(admin.SimpleListFilter):
 
 logger = logging.getLogger(__name__)
 
-STORAGE_FULL_MESSAGE = _(
-    "Foto tidak dapat disimpan karena ruang penyimpanan server penuh. Draf "
-    "belum tersimpan; teks Anda masih di formulir ini. Simpan tanpa foto atau "
-    "coba lagi nanti, dan beri tahu administrator situs."
-)
-
 # What a contributor (writer of a unit) sees of the article form.
 CONTRIBUTOR_FIELDSETS = [
     (None, {"fields": ["title", "lead", "body"]}),
@@ -103,7 +101,7 @@ EDITOR_ACTIONS = {"publish", "unpublish", "archive"}
 
 
 @admin.register(Article)
-class ArticleAdmin(EditConflictMixin, SimpleHistoryAdmin):
+class ArticleAdmin(StorageFullAdminMixin, EditConflictMixin, SimpleHistoryAdmin):
     """Articles, with the editorial workflow and revisions (history, compare,
     restore). Contributors see and edit only their unit's drafts; every status
     change is a button or an action that goes through ``news.workflow``."""
