@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev venv migrate seed lint format check serve messages clean bench
+.PHONY: run test install install-dev venv migrate seed lint format check serve messages clean bench faults
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,13 @@ check: install
 bench: install
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Fault suite (not part of `make test`): its own PostgreSQL cluster, Redis and
+# gunicorn on free ports of 127.0.0.1, real outages under load, verdicts in
+# bench/results/faults.txt. FAULTS_SOAK_SECONDS=60 shortens the soak;
+# FAULTS_ARGS="--faults db,redis" runs some; bounded by a global timeout.
+faults: install
+	$(PY) bench/faults.py $(FAULTS_ARGS)
 
 # Production configuration (debug off) with gunicorn + whitenoise on $(HOST):$(PORT).
 # Needs DJANGO_SECRET_KEY; to try it locally over plain http with the uploads:

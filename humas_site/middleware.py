@@ -128,8 +128,12 @@ class DatabaseUnavailableMiddleware:
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error("Database unavailable: %s", exception)
+        # A refused form (an editor's save) must say that nothing was saved.
+        unsaved = request.method not in ("GET", "HEAD", "OPTIONS")
         response = HttpResponse(
-            render_to_string("503.html"), status=503, content_type="text/html"
+            render_to_string("503.html", {"unsaved": unsaved}),
+            status=503,
+            content_type="text/html",
         )
         response["Retry-After"] = "120"
         return response

@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
@@ -22,6 +24,11 @@ from humas_site.audit import audit_record
 from humas_site.images import SafeImageField
 from humas_site.models import AuditEvent
 from humas_site.roles import can_publish, staff_unit
+from humas_site.storage import (
+    STORAGE_FULL_MESSAGE,
+    StorageFullAdminMixin,
+    storage_refused,
+)
 from humas_site.templatetags.humas_tags import angka
 
 from . import workflow
@@ -98,6 +105,8 @@ class ArticleStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+logger = logging.getLogger(__name__)
+
 # What a contributor (writer of a unit) sees of the article form.
 CONTRIBUTOR_FIELDSETS = [
     (None, {"fields": ["title", "lead", "body"]}),
@@ -114,7 +123,9 @@ EDITOR_ACTIONS = {"publish", "unpublish", "archive", "move_to_archive"}
 
 
 @admin.register(Article)
-class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin):
+class ArticleAdmin(
+    StorageFullAdminMixin, ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin
+):
     """Articles, with the editorial workflow and revisions (history, compare,
     restore). Contributors see and edit only their unit's drafts; every status
     change is a button or an action that goes through ``news.workflow``."""
@@ -498,17 +509,25 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ContributorDraftForm(request.POST or None, request.FILES or None)
+        article = None
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            article = workflow.article_draft_create(
-                user=request.user,
-                title=data["title"],
-                what=data["what"],
-                when=data["when"],
-                where=data["where"],
-                who=data["who"],
-                photos=data["photos"],
-            )
+            try:
+                article = workflow.article_draft_create(
+                    user=request.user,
+                    title=data["title"],
+                    what=data["what"],
+                    when=data["when"],
+                    where=data["where"],
+                    who=data["who"],
+                    photos=data["photos"],
+                )
+            except OSError as error:
+                if not storage_refused(error):
+                    raise
+                logger.error("Media storage refused an upload: %s", error)
+                form.add_error("photos", STORAGE_FULL_MESSAGE)
+        if article is not None:
             if "_submit" in request.POST:
                 workflow.article_transition(
                     article=article,

@@ -274,14 +274,17 @@ def _lead_and_rest(paragraph):
     return " ".join(lead), " ".join(sentences[len(lead) :])
 
 
-@transaction.atomic
 def article_draft_create(
     *, user, title, what, when=None, where="", who="", photos=()
 ) -> Article:
     """Create a draft from the contributor's short form: the story's opening
     sentences become the lead and the rest the body, the facts (when, where,
     who) a list below it; the first photo is the featured photo and the others
-    the gallery. Each appears once on the page. Editors rewrite it as needed."""
+    the gallery. Each appears once on the page. Editors rewrite it as needed.
+
+    All or nothing: when anything fails (the disk is full, the database
+    refuses), the rows are rolled back and the photos already written are
+    deleted again, so no file is left without its row."""
     paragraphs = [p.strip() for p in what.replace("\r", "").split("\n\n") if p.strip()]
     lead = ""
     if paragraphs:
@@ -314,17 +317,28 @@ def article_draft_create(
         created_by=user,
         status=Status.DRAFT,
     )
-    if photos:
-        article.featured_image.save(photos[0].name, photos[0], save=False)
-        article.image_credit = _("dok. %(unit)s") % {
-            "unit": article.unit.name if article.unit else article.writer
-        }
-    article._history_user = user
-    article.full_clean()
-    article.save()
-    for order, photo in enumerate(photos[1:]):
-        photo.seek(0)
-        ArticlePhoto(article=article, image=photo, order=order).save()
+    written = []
+    try:
+        with transaction.atomic():
+            if photos:
+                article.featured_image.save(photos[0].name, photos[0], save=False)
+                written.append(article.featured_image)
+                article.image_credit = _("dok. %(unit)s") % {
+                    "unit": article.unit.name if article.unit else article.writer
+                }
+            article._history_user = user
+            article.full_clean()
+            article.save()
+            for order, photo in enumerate(photos[1:]):
+                photo.seek(0)
+                item = ArticlePhoto(article=article, order=order)
+                item.image.save(photo.name, photo, save=False)
+                written.append(item.image)
+                item.save()
+    except BaseException:
+        for stored in written:
+            stored.storage.delete(stored.name)
+        raise
     return article
 
 

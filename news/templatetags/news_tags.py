@@ -83,7 +83,11 @@ def category_links():
                         articles__published_at__lte=now,
                     ),
                 )
-            ).filter(published_count__gt=0)
+            )
+            .filter(published_count__gt=0)
+            # Meta.ordering is not applied to GROUP BY queries: without this
+            # the order is whatever the database's aggregate returns.
+            .order_by("order", "name")
         )
 
     return {"categories": cached_widget("category_links", build)}

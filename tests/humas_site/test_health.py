@@ -65,3 +65,19 @@ def test_public_page_is_503_with_retry_after_when_database_is_down(client, monke
     assert response.status_code == 503
     assert response["Retry-After"] == "120"
     assert "Situs sedang dalam pemeliharaan" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_refused_while_the_database_is_down_says_nothing_was_saved(
+    client, monkeypatch
+):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", unreachable)
+    response = client.post("/berita/1/dilihat/", HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert "Data yang Anda kirim belum tersimpan" in response.content.decode()
+    reading = client.get("/sitemap.xml")
+    assert "Data yang Anda kirim belum tersimpan" not in reading.content.decode()

@@ -178,5 +178,6 @@ def test_settings_use_the_bucket_and_allow_its_origin_in_the_csp():
 
 def test_without_a_bucket_uploads_stay_on_the_local_disk():
     local = settings_in_subprocess()
-    assert local["default"] == "django.core.files.storage.FileSystemStorage"
+    # The file system storage that leaves no half-written file (humas_site.storage).
+    assert local["default"] == "humas_site.storage.MediaStorage"
     assert local["img"] == ["'self'", "data:"]

@@ -1,6 +1,10 @@
 """The editorial workflow: who may move an article where, and what it leaves behind."""
 
+import contextlib
 import datetime
+import io
+import os
+import resource
 
 import pytest
 import time_machine
@@ -10,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
 from humas_site.demo import demo_image
@@ -548,6 +553,50 @@ def test_photos_of_a_form_sent_back_for_another_field_are_named(client, writer):
     assert "Pilih lagi “satu.jpg”, “dua.jpg” dan “tiga.jpg” sebelum menyimpan." in (
         field_block(response, "photos")
     )
+
+
+@contextlib.contextmanager
+def file_size_limit(limit):
+    """The kernel refuses to write any file past ``limit`` bytes (EFBIG), as
+    a full disk or quota would (Python ignores SIGXFSZ)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+def noise_photo(name):
+    """A JPEG of random pixels: it does not compress, so it is large."""
+    image = Image.frombytes("RGB", (500, 400), os.urandom(500 * 400 * 3))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90)
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")
+
+
+def test_draft_refused_by_a_full_disk_keeps_the_text_and_leaves_no_file(
+    client, writer, media_root
+):
+    client.force_login(writer)
+    small, large = photo("kecil.jpg"), noise_photo("besar.jpg")
+    assert small.size < 64 * 1024 < large.size
+    with file_size_limit(64 * 1024):
+        response = client.post(
+            reverse("admin:news_article_write"),
+            {
+                "title": "Rapat saat disk penuh",
+                "what": "Teks yang tidak boleh hilang.",
+                "photos": [small, large],
+            },
+        )
+    assert response.status_code == 200
+    assertContains(response, "ruang penyimpanan server penuh")
+    assertContains(response, "Rapat saat disk penuh")
+    assertContains(response, "Teks yang tidak boleh hilang.")
+    assert not Article.objects.exists()
+    # The photos written before the refusal and the half-written one are gone.
+    assert [p for p in media_root.rglob("*") if p.is_file()] == []
 
 
 def test_deleting_in_the_admin_moves_the_article_to_the_archive(
