@@ -57,7 +57,7 @@ bench: install
 # gunicorn on free ports of 127.0.0.1, real outages under load, verdicts in
 # bench/results/faults.txt. FAULTS_SOAK_SECONDS=60 shortens the soak;
 # FAULTS_ARGS="--faults db,redis" runs some; bounded by a global timeout.
-faults: install
+faults: install-dev
 	$(PY) bench/faults.py $(FAULTS_ARGS)
 
 # Production configuration (debug off) with gunicorn + whitenoise on $(HOST):$(PORT).
