@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
 from .models import InstitutionProfile, StaffProfile, Unit
+from .richtext import sanitize_html
 from .roles import CONTRIBUTOR, EDITOR, LEADER, sync_roles
 
 INSTITUTION = {
@@ -292,9 +293,14 @@ def seed(stdout):
         )
 
     for url, title, content in PAGES:
-        page, _created = FlatPage.objects.update_or_create(
-            url=url, defaults={"title": title, "content": content}
-        )
+        page = FlatPage.objects.filter(url=url).first() or FlatPage(url=url)
+        # Saved only when new or changed: every save is a page revision.
+        if page.pk is None or (page.title, page.content) != (
+            title,
+            sanitize_html(content),
+        ):
+            page.title, page.content = title, content
+            page.save()
         page.sites.set([site])
 
     stdout.write(
