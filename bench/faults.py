@@ -1209,7 +1209,9 @@ class Suite:
                 "ids = set(H.objects.values_list('id', flat=True))\n"
                 "norev = [a.pk for a in Article.objects.all() if a.pk not in ids]\n"
                 "drafts = Article.objects.filter(title__startswith='Uji gangguan')\n"
-                "incomplete = [a.pk for a in drafts if a.photos.count() != 2 "
+                # Two photos sent: the first is the featured photo, the
+                # second the gallery's one photo.
+                "incomplete = [a.pk for a in drafts if a.photos.count() != 1 "
                 "or not a.featured_image]\n"
                 "print(json.dumps({'norev': norev, 'drafts': drafts.count(), "
                 "'incomplete': incomplete, 'comments': get_model().objects.filter("
@@ -1221,7 +1223,8 @@ class Suite:
             name,
             not state["norev"] and not state["incomplete"],
             f"{state['drafts']} drafts stored ({answered} saves answered), each with "
-            f"its revision and both photos; articles without a revision: "
+            f"its revision, its featured photo and one gallery photo; articles "
+            f"without a revision: "
             f"{state['norev']}, incomplete drafts: {state['incomplete']}",
         )
         code, summary, report = self.media_check()
@@ -1557,7 +1560,9 @@ class Suite:
         )
         views_before = self.views()
         log_offset = self.site.log_size()
-        load = self.new_load(threads=4, rate=rate)
+        # Paced, and with twice the probe's connections: a thread waiting on a
+        # slow (uncached) page must not hold the whole load below its rate.
+        load = self.new_load(threads=8, rate=rate)
         load.start()
         samples = []  # (t, pid, rss MiB)
         end_at = load.now() + self.args.soak_seconds
@@ -1593,13 +1598,23 @@ class Suite:
             p99([r[1] for r in load.between(t, t + window)])
             for t in range(0, int(end) - window + 1, window)
         ]
-        steady = p99s and max(p99s) <= 3 * statistics.median(p99s) + 0.05
+        # Steady = no trend (a leak or a pile-up grows the later windows) and
+        # no window past a second; a busy 2-core machine gives single spikes
+        # from other processes, which are not the site's doing.
+        half = len(p99s) // 2
+        steady = (
+            len(p99s) >= 2
+            and statistics.median(p99s[half:])
+            <= 2 * statistics.median(p99s[:half]) + 0.05
+            and max(p99s) <= max(3 * statistics.median(p99s) + 0.05, 1.0)
+        )
         v.check(
             name,
             steady,
             f"p99 steady: per {window} s window "
             + ", ".join(f"{x * 1000:.0f}" for x in p99s)
-            + " ms (no window above 3× the median)",
+            + " ms (the later half's median at most twice the earlier half's; "
+            "no window above 3× the median or 1 s, whichever is more)",
         )
         bad = [r for r in load.records if r[3] not in (200, 204)]
         fives = [a for a in access if a[1] >= 400]
@@ -1609,6 +1624,13 @@ class Suite:
             f"0 errors: {len(load.records)} requests "
             f"({len(load.records) / end:.0f}/s), {len(bad)} not 200/204, "
             f"{len(fives)} 4xx/5xx in the access log",
+        )
+        reached = len(load.records) / end
+        v.check(
+            name,
+            reached >= 0.9 * rate,
+            f"load held: {reached:.0f} req/s for a target of {rate:.0f} req/s "
+            f"(70% of the {capacity:.0f} req/s measured on the mix)",
         )
         answered = load.beacons_204()
         v.check(
