@@ -24,11 +24,11 @@ from humas_site.models import AuditEvent
 from humas_site.roles import can_publish, staff_unit
 from humas_site.templatetags.humas_tags import angka
 
-from . import workflow
+from . import services, workflow
 from .admin_engagement import ArticleDailyViewInline  # also registers comments
 from .forms import ArticleAdminForm, ContributorDraftForm
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
-from .workflow import revision_changes
+from .revisions import revision_changes
 
 
 @admin.register(Category)
@@ -110,7 +110,29 @@ CONTRIBUTOR_FIELDSETS = [
 ]
 # Workflow fields change only through news.workflow, never through the form.
 WORKFLOW_FIELDS = ["status", "submitted_at", "reviewed_by", "created_by"]
-EDITOR_ACTIONS = {"publish", "unpublish", "archive", "move_to_archive"}
+EDITOR_ACTIONS = {
+    rule.action for rule in workflow.RULES.values() if rule.editor_only and rule.action
+}
+
+
+def transition_actions():
+    """The admin's bulk actions, one per transition of the table that has one,
+    each going through ``services.article_transition`` for every article."""
+
+    def make(transition, rule):
+        def action(modeladmin, request, queryset):
+            modeladmin._bulk(request, queryset, transition)
+
+        action.__name__ = rule.action
+        return admin.action(
+            description=rule.action_label, permissions=[rule.action_permission]
+        )(action)
+
+    return {
+        rule.action: make(transition, rule)
+        for transition, rule in workflow.RULES.items()
+        if rule.action
+    }
 
 
 @admin.register(Article)
@@ -320,7 +342,7 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
 
     def _apply_transition(self, request, obj, transition):
         try:
-            article = workflow.article_transition(
+            article = services.article_transition(
                 article=obj,
                 user=request.user,
                 transition=transition,
@@ -358,7 +380,7 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
         done, refused = 0, []
         for article in queryset:
             try:
-                workflow.article_transition(
+                services.article_transition(
                     article=article,
                     user=request.user,
                     transition=transition,
@@ -380,33 +402,6 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
             )
         for message in refused:
             self.message_user(request, message, messages.ERROR)
-
-    @admin.action(
-        description=_("Kirim yang dipilih untuk ditinjau"), permissions=["submit"]
-    )
-    def submit(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.SUBMIT)
-
-    @admin.action(
-        description=_("Terbitkan berita yang dipilih"), permissions=["publish"]
-    )
-    def publish(self, request, queryset):
-        # A future published_at keeps the article scheduled until then.
-        self._bulk(request, queryset, workflow.Transition.PUBLISH)
-
-    @admin.action(description=_("Tarik kembali menjadi draf"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.UNPUBLISH)
-
-    @admin.action(description=_("Arsipkan"), permissions=["publish"])
-    def archive(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.ARCHIVE)
-
-    @admin.action(
-        description=_("Pulihkan dari arsip (jadi draf)"), permissions=["publish"]
-    )
-    def restore(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.RESTORE)
 
     # ---- deleting is soft: into the archive, restorable ----
     def _purges(self, request, obj):
@@ -432,7 +427,7 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
         if self._purges(request, obj):
             super().delete_model(request, obj)  # only the archive is emptied for good
             return
-        workflow.article_transition(
+        services.article_transition(
             article=obj,
             user=request.user,
             transition=workflow.Transition.DELETE,
@@ -465,12 +460,6 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
         )
         return HttpResponseRedirect(reverse("admin:news_article_changelist"))
 
-    @admin.action(
-        description=_("Hapus dari situs (pindahkan ke arsip)"), permissions=["delete"]
-    )
-    def move_to_archive(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.DELETE)
-
     @admin.action(description=_("Hapus permanen dari arsip"), permissions=["purge"])
     def purge_archive(self, request, queryset):
         return delete_selected(
@@ -500,7 +489,7 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
         form = ContributorDraftForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            article = workflow.article_draft_create(
+            article = services.article_draft_create(
                 user=request.user,
                 title=data["title"],
                 what=data["what"],
@@ -510,7 +499,7 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
                 photos=data["photos"],
             )
             if "_submit" in request.POST:
-                workflow.article_transition(
+                services.article_transition(
                     article=article,
                     user=request.user,
                     transition=workflow.Transition.SUBMIT,
@@ -592,6 +581,12 @@ class ArticleAdmin(ChooseFilesAgainMixin, EditConflictMixin, SimpleHistoryAdmin)
             "can_restore": self.has_change_permission(request, article),
         }
         return TemplateResponse(request, "admin/news/article/compare.html", context)
+
+
+# The bulk actions of the transition table (submit, publish, unpublish,
+# archive, restore, move_to_archive), listed in ArticleAdmin.actions.
+for _name, _action in transition_actions().items():
+    setattr(ArticleAdmin, _name, _action)
 
 
 @admin.register(ArticleRedirect)

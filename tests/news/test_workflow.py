@@ -15,7 +15,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from humas_site.demo import demo_image
 from humas_site.models import AuditEvent, StaffProfile
 from humas_site.roles import CONTRIBUTOR, EDITOR, LEADER
-from news import workflow
+from news import services, workflow
 from news.models import Article
 from tests.factories import ArticleFactory, StaffFactory, UnitFactory
 
@@ -94,7 +94,7 @@ def test_contributor_submits_own_draft_and_editors_are_told(
     writer, editor, unit, mailoutbox
 ):
     article = draft(unit, writer)
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=writer, transition=workflow.Transition.SUBMIT
     )
     article.refresh_from_db()
@@ -112,7 +112,7 @@ def test_contributor_submits_own_draft_and_editors_are_told(
 def test_contributor_may_not_publish(writer, unit):
     article = draft(unit, writer)
     with pytest.raises(workflow.TransitionRefused, match="tidak dapat menerbitkan"):
-        workflow.article_transition(
+        services.article_transition(
             article=article, user=writer, transition=workflow.Transition.PUBLISH
         )
     article.refresh_from_db()
@@ -123,7 +123,7 @@ def test_contributor_may_not_publish(writer, unit):
 def test_contributor_may_not_submit_another_units_draft(writer, other_unit):
     article = draft(other_unit, staff(CONTRIBUTOR, other_unit))
     with pytest.raises(workflow.TransitionRefused, match="unit kerja Anda"):
-        workflow.article_transition(
+        services.article_transition(
             article=article, user=writer, transition=workflow.Transition.SUBMIT
         )
 
@@ -139,20 +139,20 @@ def test_only_allowed_transitions_from_each_status(editor, writer, unit):
         workflow.Transition.SUBMIT
     ]
     with pytest.raises(workflow.TransitionRefused, match="tidak berlaku"):
-        workflow.article_transition(
+        services.article_transition(
             article=article, user=editor, transition=workflow.Transition.ARCHIVE
         )
     with pytest.raises(workflow.TransitionRefused, match="tidak dikenal"):
-        workflow.article_transition(article=article, user=editor, transition="hapus")
+        services.article_transition(article=article, user=editor, transition="hapus")
 
 
 def test_send_back_needs_a_note_and_tells_the_writer(editor, writer, unit, mailoutbox):
     article = draft(unit, writer, status=Article.Status.REVIEW)
     with pytest.raises(workflow.TransitionRefused, match="catatan"):
-        workflow.article_transition(
+        services.article_transition(
             article=article, user=editor, transition=workflow.Transition.SEND_BACK
         )
-    workflow.article_transition(
+    services.article_transition(
         article=article,
         user=editor,
         transition=workflow.Transition.SEND_BACK,
@@ -171,7 +171,7 @@ def test_publishing_a_draft_dates_it_now_and_tells_the_writer(
 ):
     article = draft(unit, writer, status=Article.Status.REVIEW)
     before = timezone.now()
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=editor, transition=workflow.Transition.PUBLISH
     )
     article.refresh_from_db()
@@ -187,7 +187,7 @@ def test_publishing_with_a_future_time_schedules(editor, writer, unit):
     article = draft(unit, writer)
     Article.objects.filter(pk=article.pk).update(published_at=later)
     article.refresh_from_db()
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=editor, transition=workflow.Transition.PUBLISH
     )
     article.refresh_from_db()
@@ -199,10 +199,10 @@ def test_publishing_with_a_future_time_schedules(editor, writer, unit):
 def test_unpublish_and_archive_are_audited(editor, unit):
     live = ArticleFactory(unit=unit)
     other = ArticleFactory(unit=unit)
-    workflow.article_transition(
+    services.article_transition(
         article=live, user=editor, transition=workflow.Transition.UNPUBLISH
     )
-    workflow.article_transition(
+    services.article_transition(
         article=other, user=editor, transition=workflow.Transition.ARCHIVE
     )
     assert Article.objects.published().count() == 0
@@ -355,7 +355,7 @@ def test_every_save_keeps_a_revision_with_compare_and_restore(client, editor, un
 def test_restoring_a_revision_keeps_the_current_status(client, editor, unit):
     article = ArticleFactory(unit=unit, status=Article.Status.DRAFT, title="Lama")
     old_version = article.history.first()
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=editor, transition=workflow.Transition.PUBLISH
     )
     client.force_login(editor)
@@ -608,7 +608,7 @@ def test_contributors_cannot_delete_or_restore(writer, unit):
     article = draft(unit, writer)
     for transition in (workflow.Transition.DELETE, workflow.Transition.RESTORE):
         with pytest.raises(workflow.TransitionRefused, match="Hanya editor"):
-            workflow.article_transition(
+            services.article_transition(
                 article=article, user=writer, transition=transition
             )
 
@@ -625,7 +625,7 @@ def test_plain_saves_of_a_published_article_record_no_change(client, editor, uni
     from tests.humas_site.test_edit_conflicts import submitted_form
 
     article = draft(unit, editor)
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=editor, transition=workflow.Transition.PUBLISH
     )
     client.force_login(editor)
@@ -661,9 +661,10 @@ def test_compare_shows_times_in_the_office_zone_in_indonesian(client, editor, un
         reverse("admin:news_article_compare", args=[article.pk, newest.pk])
     )
     text = compare.content.decode()
-    # 2 Nov 01.00 UTC and 4 Nov 23.00 UTC, in WITA (UTC+8):
-    assert "<del>Senin, 2 November 2026 · 09.00 WITA</del>" in text
-    assert "<ins>Kamis, 5 November 2026 · 07.00 WITA</ins>" in text
+    # 2 Nov 01.00 UTC and 4 Nov 23.00 UTC, in WITA (UTC+8), with the WIB
+    # equivalent every WITA time carries:
+    assert "<del>Senin, 2 November 2026 · 09.00 WITA / 08.00 WIB</del>" in text
+    assert "<ins>Kamis, 5 November 2026 · 07.00 WITA / 06.00 WIB</ins>" in text
     assert "+00:00" not in text
     # The revisions themselves: 3 Nov 09.00 and 10.30 WITA.
     assert "Selasa, 3 November 2026 · 10.30 WITA" in text
