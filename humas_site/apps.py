@@ -7,6 +7,9 @@ from django_otp.plugins.otp_static import apps as otp_static_apps
 from django_otp.plugins.otp_totp import apps as otp_totp_apps
 from taggit.apps import TaggitAppConfig
 
+# Third-party apps whose content public pages show (page-cache invalidation).
+PUBLIC_THIRD_PARTY_APPS = ["flatpages", "taggit", "sites", "django_comments"]
+
 
 class HumasSiteConfig(AppConfig):
     default = True
@@ -15,6 +18,13 @@ class HumasSiteConfig(AppConfig):
 
     def ready(self):
         from . import audit, checks, signals, staff  # noqa: F401
+        from .page_cache import invalidate_on_change
+
+        # Public pages show the institution profile, units and these
+        # third-party apps' content; each app of the project watches its own.
+        invalidate_on_change(self, except_models={"auditevent", "staffprofile"})
+        for label in PUBLIC_THIRD_PARTY_APPS:
+            invalidate_on_change(self.apps.get_app_config(label))
 
 
 class HumasAdminConfig(admin_apps.AdminConfig):

@@ -6,12 +6,12 @@ failed logins, logouts, role changes and deletions of content and accounts
 are recorded by the signal receivers below, because they happen inside Django
 (auth views, the admin's delete pages) where no service of ours runs.
 
-The acting user of a request is kept in a context variable by
-``humas_site.staff.StaffAccountMiddleware``, so that a deletion or a role
-change made through the admin is attributed to whoever made it.
+The request being served is kept by django-simple-history's
+``HistoryRequestMiddleware`` (one mechanism for revisions and the audit log),
+so that a deletion or a role change made through the admin is attributed to
+whoever made it.
 """
 
-import contextvars
 import logging
 
 from django.contrib.auth import get_user_model
@@ -22,14 +22,13 @@ from django.contrib.auth.signals import (
 )
 from django.db.models.signals import m2m_changed, post_delete
 from django.dispatch import receiver
+from simple_history.models import HistoricalRecords
 
 from .clients import client_ip
 from .models import AuditEvent
 from .roles import ROLES
 
 logger = logging.getLogger(__name__)
-
-_current = contextvars.ContextVar("humas_audit_request", default=None)
 
 # Deleting one of these is recorded (app_label.ModelName).
 AUDITED_DELETIONS = {
@@ -44,18 +43,10 @@ AUDITED_DELETIONS = {
 }
 
 
-def set_current_request(request):
-    """Remember the request being served; returns a token for ``reset``."""
-    return _current.set(request)
-
-
 def current_request():
-    """The request being served in this thread or task, or None."""
-    return _current.get()
-
-
-def reset_current_request(token):
-    _current.reset(token)
+    """The request being served in this thread or task, or None (kept by
+    ``simple_history.middleware.HistoryRequestMiddleware``)."""
+    return getattr(HistoricalRecords.context, "request", None)
 
 
 def _client_ip(request):
@@ -66,7 +57,7 @@ def audit_record(*, action, actor=None, obj=None, message="", request=None):
     """Write one audit event. ``actor`` and ``request`` default to the current
     request's user; ``obj`` is any model instance (kept as type, id and text,
     so the line survives the object's deletion)."""
-    request = request or _current.get()
+    request = request or current_request()
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         actor = user if user is not None and user.is_authenticated else None

@@ -24,6 +24,7 @@ which gave every reader the same empty address.
 """
 
 import ipaddress
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -93,3 +94,19 @@ def connection_report(request):
         "proxy_count": proxy_count,
         "problem": problem,
     }
+
+
+def same_origin(request):
+    """Whether ``request`` comes from a page of this site: the rule of the
+    CSRF-exempt beacons and forms whose page may come from a shared cache
+    (Sec-Fetch-Site, else Origin against this host and CSRF_TRUSTED_ORIGINS)."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    origin = request.headers.get("Origin")
+    if not origin:
+        return False
+    own = f"{request.scheme}://{request.get_host()}"
+    trusted = {own, *settings.CSRF_TRUSTED_ORIGINS}
+    parts = urlsplit(origin)
+    return f"{parts.scheme}://{parts.netloc}" in trusted

@@ -15,13 +15,9 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
-from django.db.models import Count, OuterRef, Subquery
 from django.test import Client
 
-from agendas.models import Event
-from meetings.models import Meeting
-from news.models import Article
-
+from .contributions import contributors
 from .models import InstitutionProfile
 
 GAMBLING = re.compile(
@@ -137,12 +133,15 @@ def check_fragment(where, html, domains):
 
 
 def content_sources():
-    """(label, objects, fields) for every kind of public content."""
+    """(label, objects, fields) for every kind of public content: the pages,
+    then what each app declares (``integrity_sources()`` on its AppConfig)."""
     return [
         ("Halaman", FlatPage.objects.all(), ["title", "content"]),
-        ("Berita", Article.objects.published(), ["title", "lead", "body"]),
-        ("Rapat", Meeting.objects.public(), ["title", "summary", "minutes"]),
-        ("Agenda", Event.objects.published(), ["title", "description"]),
+        *(
+            source
+            for config in contributors("integrity_sources")
+            for source in config.integrity_sources()
+        ),
     ]
 
 
@@ -159,59 +158,17 @@ def scan_content():
     return findings
 
 
-# Fields whose stored text must equal the latest revision saved by the admin.
-REVISED_FIELDS = ["title", "lead", "body"]
-
-
-def scan_revisions():
-    """Published articles whose text differs from their latest saved revision.
-
-    Every save through Django keeps a revision (django-simple-history), so a
-    difference means the row was changed outside the application, e.g. by SQL
-    injection or direct database access. One query for all articles.
-    """
-
-    history = Article.history
-    latest = history.model.objects.filter(id=OuterRef("pk")).order_by(
-        "-history_date", "-history_id"
-    )
-    annotations = {
-        f"revised_{field}": Subquery(latest.values(field)[:1])
-        for field in REVISED_FIELDS
-    }
-    annotations["revision_count"] = Subquery(
-        history.model.objects.filter(id=OuterRef("pk"))
-        .values("id")
-        .annotate(total=Count("history_id"))
-        .values("total")[:1]
-    )
-    findings = []
-    articles = Article.objects.published().annotate(**annotations)
-    for article in articles.only("pk", *REVISED_FIELDS):
-        where = f"Berita #{article.pk} “{article}”"
-        if not article.revision_count:
-            findings.append(Finding("revisi", where, "tidak ada revisi tersimpan"))
-            continue
-        changed = [
-            field
-            for field in REVISED_FIELDS
-            if getattr(article, field) != getattr(article, f"revised_{field}")
-        ]
-        if changed:
-            findings.append(
-                Finding(
-                    "revisi", where, f"diubah di luar aplikasi: {', '.join(changed)}"
-                )
-            )
-    return findings
-
-
 def public_urls(limit=None):
-    articles = Article.objects.published().order_by("-published_at")[:limit]
+    """The home page, the pages and what the apps declare
+    (``integrity_urls(limit)`` on their AppConfig)."""
     return [
         "/",
         *(page.url for page in FlatPage.objects.all()),
-        *(article.get_absolute_url() for article in articles),
+        *(
+            url
+            for config in contributors("integrity_urls")
+            for url in config.integrity_urls(limit)
+        ),
     ]
 
 
@@ -270,7 +227,11 @@ def scan_cloaking(limit=None):
 
 
 def scan(cloaking=True, limit=None):
-    findings = scan_content() + scan_revisions()
+    findings = scan_content()
+    # The apps' own checks (``integrity_scans()`` on their AppConfig).
+    for config in contributors("integrity_scans"):
+        for check in config.integrity_scans():
+            findings += check()
     if cloaking:
         findings += scan_cloaking(limit)
     return findings

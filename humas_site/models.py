@@ -19,6 +19,16 @@ TIME_ZONE_ABBREVIATIONS = {
 }
 
 
+class TimeStampedModel(models.Model):
+    """Creation and last-change times."""
+
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 class TimeZoneChoices(models.TextChoices):
     WIB = "Asia/Jakarta", _("WIB (Waktu Indonesia Barat)")
     WITA = "Asia/Makassar", _("WITA (Waktu Indonesia Tengah)")

@@ -18,11 +18,12 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
-from news.models import Article
+from .contributions import contributors
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,30 @@ def new_generation():
         logger.warning("Page cache unreachable; generation not advanced", exc_info=True)
 
 
+def content_changed(sender, **kwargs):
+    """Receiver: public content changed, so start a new generation."""
+    if not kwargs.get("action", "post_").startswith("post_"):
+        return  # m2m_changed fires pre_ and post_ events; one is enough
+    instance = kwargs.get("instance")
+    if kwargs.get("created") and getattr(instance, "is_public", True) is False:
+        return  # a new comment waiting for moderation is not on any page
+    new_generation()
+
+
+def invalidate_on_change(app_config, *, except_models=()):
+    """Start a new generation whenever a model of ``app_config`` (its
+    many-to-many and history tables included) is saved, deleted or has its
+    relations changed; each app calls this from its ``ready()`` for the models
+    public pages show. ``except_models``: lower-case model names left out.
+    Bulk ``update()``s send no signal: the services doing them call
+    ``new_generation()`` themselves."""
+    for model in app_config.get_models(include_auto_created=True):
+        if model._meta.model_name in except_models:
+            continue
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(content_changed, sender=model)
+
+
 def cached_widget(name, build, timeout=600):
     """``build()``'s result, shared by all pages until content changes.
 
@@ -81,13 +106,15 @@ def cached_widget(name, build, timeout=600):
 
 
 def seconds_until_next_publication():
-    """Seconds until the next scheduled article goes live, or None."""
+    """Seconds until the next scheduled item of any app goes live, or None."""
     try:
-        upcoming = (
-            Article.objects.scheduled()
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
+        upcoming = min(
+            (
+                when
+                for config in contributors("next_scheduled_publication")
+                if (when := config.next_scheduled_publication()) is not None
+            ),
+            default=None,
         )
     except DatabaseError:
         return None

@@ -59,7 +59,6 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
-    "django.contrib.humanize",
     "csp",
     "django_prose_editor",
     "imagekit",
@@ -89,8 +88,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Revisions record who saved; staff accounts record who acted (audit log)
-    # and must replace an administrator-set password before working.
+    # Keeps the request for revisions (who saved) and the audit log (who
+    # acted); staff accounts must replace an administrator-set password
+    # before working.
     "simple_history.middleware.HistoryRequestMiddleware",
     "humas_site.staff.StaffAccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -22,12 +22,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .audit import (
-    audit_record,
-    current_request,
-    reset_current_request,
-    set_current_request,
-)
+from .audit import audit_record, current_request
 from .models import AuditEvent, StaffProfile
 from .roles import staff_by_role, sync_roles
 
@@ -37,12 +32,7 @@ class StaffAccountMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = set_current_request(request)
-        try:
-            redirect_response = self._require_own_password(request)
-            return redirect_response or self.get_response(request)
-        finally:
-            reset_current_request(token)
+        return self._require_own_password(request) or self.get_response(request)
 
     def _require_own_password(self, request):
         # The flag is read once at login into the session (see below), so

@@ -6,11 +6,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from two_factor.urls import urlpatterns as two_factor_urls
 
-from agendas import sitemaps as agenda_sitemaps
-from meetings import sitemaps as meeting_sitemaps
-from news import sitemaps as news_sitemaps
-
 from . import views
+from .contributions import contributors
 from .sitemaps import (
     InstitutionPageSitemap,
     SectionSitemap,
@@ -18,19 +15,15 @@ from .sitemaps import (
     sitemap_section,
 )
 
+# Each app's sitemaps and section pages (humas_site.contributions).
+app_sitemaps = [config.sitemaps() for config in contributors("sitemaps")]
 sitemaps = {
     "halaman": partial(
         SectionSitemap,
-        {
-            **news_sitemaps.section_pages,
-            **agenda_sitemaps.section_pages,
-            **meeting_sitemaps.section_pages,
-        },
+        {name: last for _, pages in app_sitemaps for name, last in pages.items()},
     ),
     "pages": InstitutionPageSitemap,
-    **news_sitemaps.sitemaps,
-    **agenda_sitemaps.sitemaps,
-    **meeting_sitemaps.sitemaps,
+    **{name: sitemap for maps, _ in app_sitemaps for name, sitemap in maps.items()},
 }
 
 urlpatterns = [
@@ -54,9 +47,10 @@ urlpatterns = [
         views.TwoFactorSetupCompleteView.as_view(),
     ),
     path("", include(two_factor_urls)),
-    path("", include("news.urls")),
-    path("agenda/", include("agendas.urls")),
-    path("rapat/", include("meetings.urls")),
+    *(
+        path(config.url_prefix, include(f"{config.name}.urls"))
+        for config in contributors("url_prefix")
+    ),
 ]
 
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):

@@ -15,6 +15,7 @@ from humas_site.templatetags.humas_tags import angka
 
 from .forms import ParticipantInlineFormSet
 from .models import (
+    BOARD_ORDERING,
     AgendaItem,
     FollowUp,
     Meeting,
@@ -308,7 +309,7 @@ class ResolutionAdmin(admin.ModelAdmin):
         )
 
     def get_ordering(self, request):
-        return ["overdue_rank", "due_date", "meeting__starts_at"]
+        return BOARD_ORDERING
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {

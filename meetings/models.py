@@ -24,7 +24,7 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from humas_site.models import InstitutionProfile
+from humas_site.models import InstitutionProfile, TimeStampedModel
 from humas_site.richtext import RichTextField
 
 from .validators import letter_upload_path, validate_pdf
@@ -127,7 +127,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(TimeStampedModel):
     """A meeting the institution held or attended."""
 
     class Kind(models.TextChoices):
@@ -214,8 +214,6 @@ class Meeting(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
-    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -434,6 +432,11 @@ class AgendaItem(models.Model):
         return self.topic
 
 
+# The follow-up board's order (``for_board`` and the admin's board): overdue
+# first, then by due date, then by meeting.
+BOARD_ORDERING = ["overdue_rank", "due_date", "meeting__starts_at"]
+
+
 class ResolutionQuerySet(models.QuerySet):
     def unfinished(self):
         """Open and in-progress resolutions."""
@@ -465,7 +468,7 @@ class ResolutionQuerySet(models.QuerySet):
             self.unfinished()
             .with_urgency(today)
             .select_related("meeting", "responsible_unit")
-            .order_by("overdue_rank", "due_date", "meeting__starts_at", "pk")
+            .order_by(*BOARD_ORDERING, "pk")
         )
 
 

@@ -2,24 +2,14 @@
 
 from django.db import transaction
 from django.utils.html import escape, linebreaks
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from humas_site.models import InstitutionProfile
 from humas_site.templatetags.humas_tags import angka, jam, tanggal
-from news.models import Article, Category
+from news import services as news_services
+from news.models import Article
 
 from .models import Meeting
-
-NEWS_CATEGORY_SLUG = "berita"
-
-
-def _unique_slug(title):
-    base = slugify(title)[:200] or "berita-rapat"
-    slug, n = base, 2
-    while Article.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _person(participant):
@@ -126,24 +116,16 @@ def meeting_create_news_draft(*, meeting: Meeting, user=None) -> tuple[Article, 
     row is locked so two clicks at once cannot both create a draft.
     """
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-    existing = Article.objects.filter(meeting=meeting).order_by("pk").first()
+    existing = news_services.article_about_meeting(meeting)
     if existing:
         return existing, False
 
     meeting = Meeting.objects.with_details().get(pk=meeting.pk)
-    article = Article(
-        title=meeting.title,
-        slug=_unique_slug(meeting.title),
+    article = news_services.article_draft_about_meeting(
+        meeting=meeting,
         lead=meeting_news_lead(meeting),
         body=meeting_news_body(meeting),
-        status=Article.Status.DRAFT,
-        unit=meeting.organiser_unit,
-        category=Category.objects.filter(slug=NEWS_CATEGORY_SLUG).first(),
-        meeting=meeting,
-        created_by=user,
-        writer=user.get_full_name() if user else "",
+        tag=meeting.get_kind_display().lower(),
+        user=user,
     )
-    article.full_clean(exclude=["tags"])
-    article.save()
-    article.tags.add(meeting.get_kind_display().lower())
     return article, True

@@ -1,4 +1,5 @@
-"""News app; also the COMMENTS_APP of django-contrib-comments (see news/comments.py)."""
+"""News app; also the COMMENTS_APP of django-contrib-comments (the model in
+news/models.py, the form in news/forms.py, the moderator in news/comments.py)."""
 
 
 def get_model():
@@ -8,6 +9,6 @@ def get_model():
 
 
 def get_form():
-    from .comments import ArticleCommentForm
+    from .forms import ArticleCommentForm
 
     return ArticleCommentForm

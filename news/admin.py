@@ -31,11 +31,11 @@ from humas_site.storage import (
 )
 from humas_site.templatetags.humas_tags import angka
 
-from . import workflow
+from . import services, workflow
 from .admin_engagement import ArticleDailyViewInline  # also registers comments
 from .forms import ArticleAdminForm, ContributorDraftForm
 from .models import Article, ArticlePhoto, ArticleRedirect, Category
-from .workflow import revision_changes
+from .revisions import revision_changes
 
 
 @admin.register(Category)
@@ -119,7 +119,29 @@ CONTRIBUTOR_FIELDSETS = [
 ]
 # Workflow fields change only through news.workflow, never through the form.
 WORKFLOW_FIELDS = ["status", "submitted_at", "reviewed_by", "created_by"]
-EDITOR_ACTIONS = {"publish", "unpublish", "archive", "move_to_archive"}
+EDITOR_ACTIONS = {
+    rule.action for rule in workflow.RULES.values() if rule.editor_only and rule.action
+}
+
+
+def transition_actions():
+    """The admin's bulk actions, one per transition of the table that has one,
+    each going through ``services.article_transition`` for every article."""
+
+    def make(transition, rule):
+        def action(modeladmin, request, queryset):
+            modeladmin._bulk(request, queryset, transition)
+
+        action.__name__ = rule.action
+        return admin.action(
+            description=rule.action_label, permissions=[rule.action_permission]
+        )(action)
+
+    return {
+        rule.action: make(transition, rule)
+        for transition, rule in workflow.RULES.items()
+        if rule.action
+    }
 
 
 @admin.register(Article)
@@ -331,7 +353,7 @@ class ArticleAdmin(
 
     def _apply_transition(self, request, obj, transition):
         try:
-            article = workflow.article_transition(
+            article = services.article_transition(
                 article=obj,
                 user=request.user,
                 transition=transition,
@@ -369,7 +391,7 @@ class ArticleAdmin(
         done, refused = 0, []
         for article in queryset:
             try:
-                workflow.article_transition(
+                services.article_transition(
                     article=article,
                     user=request.user,
                     transition=transition,
@@ -391,33 +413,6 @@ class ArticleAdmin(
             )
         for message in refused:
             self.message_user(request, message, messages.ERROR)
-
-    @admin.action(
-        description=_("Kirim yang dipilih untuk ditinjau"), permissions=["submit"]
-    )
-    def submit(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.SUBMIT)
-
-    @admin.action(
-        description=_("Terbitkan berita yang dipilih"), permissions=["publish"]
-    )
-    def publish(self, request, queryset):
-        # A future published_at keeps the article scheduled until then.
-        self._bulk(request, queryset, workflow.Transition.PUBLISH)
-
-    @admin.action(description=_("Tarik kembali menjadi draf"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.UNPUBLISH)
-
-    @admin.action(description=_("Arsipkan"), permissions=["publish"])
-    def archive(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.ARCHIVE)
-
-    @admin.action(
-        description=_("Pulihkan dari arsip (jadi draf)"), permissions=["publish"]
-    )
-    def restore(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.RESTORE)
 
     # ---- deleting is soft: into the archive, restorable ----
     def _purges(self, request, obj):
@@ -443,7 +438,7 @@ class ArticleAdmin(
         if self._purges(request, obj):
             super().delete_model(request, obj)  # only the archive is emptied for good
             return
-        workflow.article_transition(
+        services.article_transition(
             article=obj,
             user=request.user,
             transition=workflow.Transition.DELETE,
@@ -476,12 +471,6 @@ class ArticleAdmin(
         )
         return HttpResponseRedirect(reverse("admin:news_article_changelist"))
 
-    @admin.action(
-        description=_("Hapus dari situs (pindahkan ke arsip)"), permissions=["delete"]
-    )
-    def move_to_archive(self, request, queryset):
-        self._bulk(request, queryset, workflow.Transition.DELETE)
-
     @admin.action(description=_("Hapus permanen dari arsip"), permissions=["purge"])
     def purge_archive(self, request, queryset):
         return delete_selected(
@@ -513,7 +502,7 @@ class ArticleAdmin(
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
-                article = workflow.article_draft_create(
+                article = services.article_draft_create(
                     user=request.user,
                     title=data["title"],
                     what=data["what"],
@@ -529,7 +518,7 @@ class ArticleAdmin(
                 form.add_error("photos", STORAGE_FULL_MESSAGE)
         if article is not None:
             if "_submit" in request.POST:
-                workflow.article_transition(
+                services.article_transition(
                     article=article,
                     user=request.user,
                     transition=workflow.Transition.SUBMIT,
@@ -611,6 +600,12 @@ class ArticleAdmin(
             "can_restore": self.has_change_permission(request, article),
         }
         return TemplateResponse(request, "admin/news/article/compare.html", context)
+
+
+# The bulk actions of the transition table (submit, publish, unpublish,
+# archive, restore, move_to_archive), listed in ArticleAdmin.actions.
+for _name, _action in transition_actions().items():
+    setattr(ArticleAdmin, _name, _action)
 
 
 @admin.register(ArticleRedirect)

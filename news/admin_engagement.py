@@ -10,11 +10,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from humas_site import page_cache
 from humas_site.templatetags.humas_tags import angka
 
-from .comments import count_links, pending_comments
+from .comments import count_links
 from .models import ArticleComment, ArticleDailyView
+from .services import comments_moderate
 
 CHART_DAYS = 30
 
@@ -24,16 +24,11 @@ class CommentStatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [
-            ("pending", _("Menunggu moderasi")),
-            ("approved", _("Disetujui")),
-            ("rejected", _("Ditolak")),
-            ("spam", _("Spam")),
-        ]
+        return ArticleComment.State.choices
 
     def queryset(self, request, queryset):
-        if self.value() in {"pending", "approved", "rejected", "spam"}:
-            return getattr(queryset, self.value())()
+        if self.value() in ArticleComment.State.values:
+            return queryset.in_state(self.value())
         return queryset
 
 
@@ -73,7 +68,7 @@ class ArticleCommentAdmin(admin.ModelAdmin):
         return False  # comments come from readers
 
     def changelist_view(self, request, extra_context=None):
-        pending = pending_comments().count()
+        pending = ArticleComment.objects.awaiting_moderation().count()
         title = ngettext(
             "Komentar — %(count)s menunggu moderasi",
             "Komentar — %(count)s menunggu moderasi",
@@ -98,23 +93,14 @@ class ArticleCommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("status"))
     def status(self, comment):
-        if comment.is_spam:
-            return _("Spam")
-        if comment.is_removed:
-            return _("Ditolak")
-        if comment.is_public:
-            return _("Disetujui")
-        return _("Menunggu moderasi")
+        return comment.state.label
 
     @admin.display(description=_("tautan"))
     def links(self, comment):
         return count_links(comment.comment)
 
-    def _moderate(self, request, queryset, message, **values):
-        count = queryset.update(**values)
-        # update() sends no signals: public article pages change, so start a
-        # new page-cache generation explicitly.
-        page_cache.new_generation()
+    def _moderate(self, request, queryset, state, message):
+        count = comments_moderate(queryset, state)
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(description=_("Setujui komentar terpilih"), permissions=["change"])
@@ -122,10 +108,8 @@ class ArticleCommentAdmin(admin.ModelAdmin):
         self._moderate(
             request,
             queryset,
+            ArticleComment.State.APPROVED,
             _("%(count)d komentar disetujui dan tampil di situs."),
-            is_public=True,
-            is_removed=False,
-            is_spam=False,
         )
 
     @admin.action(description=_("Tolak komentar terpilih"), permissions=["change"])
@@ -133,10 +117,8 @@ class ArticleCommentAdmin(admin.ModelAdmin):
         self._moderate(
             request,
             queryset,
+            ArticleComment.State.REJECTED,
             _("%(count)d komentar ditolak."),
-            is_public=False,
-            is_removed=True,
-            is_spam=False,
         )
 
     @admin.action(description=_("Tandai sebagai spam"), permissions=["change"])
@@ -144,9 +126,8 @@ class ArticleCommentAdmin(admin.ModelAdmin):
         self._moderate(
             request,
             queryset,
+            ArticleComment.State.SPAM,
             _("%(count)d komentar ditandai sebagai spam."),
-            is_public=False,
-            is_spam=True,
         )
 
 

@@ -8,7 +8,18 @@ from urllib.parse import parse_qs, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.html import format_html, strip_tags
@@ -24,6 +35,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from humas_site.images import RandomUploadPath, SafeImageField
+from humas_site.models import TimeStampedModel
 from humas_site.richtext import RichTextField
 
 # Widths of the WebP renditions served with srcset.
@@ -122,16 +134,6 @@ def _rendition_specs(source):
     }
 
 
-class TimeStampedModel(models.Model):
-    """Creation and last-change times."""
-
-    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-
 class Category(models.Model):
     """A section of the news: Berita, Siaran Pers, Klarifikasi Hoaks …"""
 
@@ -165,15 +167,25 @@ class Category(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    @staticmethod
+    def published_filter(prefix="", *, now=None):
+        """The rule of ``published()`` as a ``Q``, for the article reached
+        through ``prefix`` (``"articles__"`` from a category or unit, for a
+        ``Count`` filter); ``Article.is_published_now()`` is its instance form."""
+        return Q(
+            **{
+                f"{prefix}status": Article.Status.PUBLISHED,
+                f"{prefix}published_at__lte": now or timezone.now(),
+            }
+        )
+
     def published(self):
         """Visible to the public: status published and publication time reached.
 
         A future ``published_at`` is a scheduled article; it appears by itself
         when the time comes, without any job.
         """
-        return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
-        )
+        return self.filter(self.published_filter())
 
     def scheduled(self):
         """Published status with a publication time still in the future."""
@@ -226,9 +238,23 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_comment_count(self):
         """Annotate ``comment_count``: approved comments (a subquery, no N+1)."""
-        from .comments import approved_count_subquery
-
-        return self.annotate(comment_count=approved_count_subquery())
+        comments = (
+            ArticleComment.objects.approved()
+            .filter(
+                content_type__app_label=Article._meta.app_label,
+                content_type__model=Article._meta.model_name,
+                object_pk=Cast(OuterRef("pk"), CharField(max_length=64)),
+            )
+            .order_by()
+            .values("object_pk")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            comment_count=Coalesce(
+                Subquery(comments, output_field=IntegerField()), Value(0)
+            )
+        )
 
     def in_review(self):
         """The review queue: submitted articles, oldest submission first."""
@@ -749,10 +775,7 @@ class ArticlePhotoQuerySet(models.QuerySet):
     def published(self):
         """Photos of articles the public may see, newest article first."""
         return (
-            self.filter(
-                article__status=Article.Status.PUBLISHED,
-                article__published_at__lte=timezone.now(),
-            )
+            self.filter(ArticleQuerySet.published_filter("article__"))
             .select_related("article")
             .order_by("-article__published_at", "order", "pk")
         )
@@ -872,24 +895,62 @@ class ArticleDailyView(models.Model):
             rows.update(views=F("views") + views)
 
 
-class ArticleCommentQuerySet(models.QuerySet):
-    """Moderation states of reader comments ("Tinggalkan Balasan").
+class CommentState(models.TextChoices):
+    """The one list of moderation states of a reader comment."""
 
-    pending: waiting for an editor; approved: public; rejected: removed by an
-    editor; spam: marked as spam (automatically or by an editor).
-    """
+    PENDING = "pending", _("Menunggu moderasi")
+    APPROVED = "approved", _("Disetujui")
+    REJECTED = "rejected", _("Ditolak")
+    SPAM = "spam", _("Spam")
+
+
+# Each state as a filter and as the field values that put a comment in it;
+# spam wins over a removal, a removal over publication.
+COMMENT_STATE_FILTERS = {
+    CommentState.PENDING: Q(is_public=False, is_removed=False, is_spam=False),
+    CommentState.APPROVED: Q(is_public=True, is_removed=False, is_spam=False),
+    CommentState.REJECTED: Q(is_removed=True, is_spam=False),
+    CommentState.SPAM: Q(is_spam=True),
+}
+COMMENT_STATE_VALUES = {
+    CommentState.APPROVED: {"is_public": True, "is_removed": False, "is_spam": False},
+    CommentState.REJECTED: {"is_public": False, "is_removed": True, "is_spam": False},
+    CommentState.SPAM: {"is_public": False, "is_spam": True},
+}
+
+
+class ArticleCommentQuerySet(models.QuerySet):
+    """Reader comments ("Tinggalkan Balasan") by moderation state
+    (``CommentState``) and by article."""
+
+    def in_state(self, state):
+        return self.filter(COMMENT_STATE_FILTERS[state])
 
     def approved(self):
-        return self.filter(is_public=True, is_removed=False, is_spam=False)
+        return self.in_state(CommentState.APPROVED)
 
     def pending(self):
-        return self.filter(is_public=False, is_removed=False, is_spam=False)
+        return self.in_state(CommentState.PENDING)
 
     def rejected(self):
-        return self.filter(is_removed=True, is_spam=False)
+        return self.in_state(CommentState.REJECTED)
 
     def spam(self):
-        return self.filter(is_spam=True)
+        return self.in_state(CommentState.SPAM)
+
+    def awaiting_moderation(self):
+        """Comments waiting for an editor, oldest first (the dashboard and the
+        admin)."""
+        return self.pending().order_by("submit_date")
+
+    def public_for(self, article):
+        """The public comments of ``article``, oldest first. One query."""
+        return (
+            self.approved()
+            .for_article(article)
+            .only("user_name", "comment", "submit_date")
+            .order_by("submit_date", "pk")
+        )
 
     def for_article(self, article):
         # By app label and model name (a join) rather than a ContentType
@@ -915,8 +976,20 @@ class ArticleComment(CommentAbstractModel):
         help_text=_("Komentar spam tidak pernah tampil di situs."),
     )
 
+    State = CommentState
+
     objects = CommentManager.from_queryset(ArticleCommentQuerySet)()
 
     class Meta(CommentAbstractModel.Meta):
         verbose_name = _("komentar")
         verbose_name_plural = _("komentar")
+
+    @property
+    def state(self):
+        if self.is_spam:
+            return CommentState.SPAM
+        if self.is_removed:
+            return CommentState.REJECTED
+        if self.is_public:
+            return CommentState.APPROVED
+        return CommentState.PENDING

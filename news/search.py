@@ -16,7 +16,6 @@ by prefix on its stem without such a suffix: "optimalisasi" searches
 import html
 import re
 
-from django import forms
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -29,12 +28,6 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy as _
-
-from humas_site.models import Unit
-from humas_site.page_cache import cached_widget
-
-from .models import Article, Category
 
 SEARCH_CONFIG = "indonesian"
 MAX_QUERY_LENGTH = 200
@@ -218,100 +211,3 @@ def clean_query(value):
     value = (value or "").replace("\x00", "")
     value = value.replace(MARK_START, "").replace(MARK_STOP, "")
     return " ".join(value.split())
-
-
-class SearchForm(forms.Form):
-    """The search box and its filters; every problem becomes an Indonesian
-    message on a normal page."""
-
-    q = forms.CharField(label=_("Kata kunci"), required=False, strip=False)
-    kategori = forms.ModelChoiceField(
-        label=_("Kategori"),
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Semua kategori"),
-        error_messages={"invalid_choice": _("Kategori tidak dikenal.")},
-    )
-    unit = forms.ModelChoiceField(
-        label=_("Unit kerja"),
-        queryset=Unit.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Semua unit"),
-        error_messages={"invalid_choice": _("Unit kerja tidak dikenal.")},
-    )
-    tahun = forms.TypedChoiceField(
-        label=_("Tahun"),
-        coerce=int,
-        required=False,
-        empty_value=None,
-        error_messages={"invalid_choice": _("Tahun tidak tersedia.")},
-    )
-
-    def __init__(self, data=None, **kwargs):
-        if data is not None:
-            data = data.copy()
-            for name in self.base_fields:
-                values = [clean_query(v) for v in data.getlist(name)]
-                data.setlist(name, values[:1])
-        super().__init__(data, **kwargs)
-        years = cached_widget(
-            "search_years",
-            lambda: list(
-                Article.objects.published().dates("published_at", "year", "DESC")
-            ),
-        )
-        self.fields["tahun"].choices = [("", _("Semua tahun"))] + [
-            (day.year, day.year) for day in years
-        ]
-
-    def clean_q(self):
-        query = self.cleaned_data["q"]
-        if len(query) > MAX_QUERY_LENGTH:
-            raise forms.ValidationError(
-                _(
-                    "Kata kunci terlalu panjang: %(length)d karakter. Gunakan "
-                    "paling banyak %(max)d karakter."
-                ),
-                params={"length": len(query), "max": MAX_QUERY_LENGTH},
-                code="too_long",
-            )
-        if query and not search_terms(query):
-            raise forms.ValidationError(
-                _(
-                    "Kata kunci harus memuat huruf atau angka. Tanda baca dan "
-                    "simbol saja tidak dapat dicari."
-                ),
-                code="no_words",
-            )
-        return query
-
-    def filter(self, queryset):
-        """Apply the valid filters (an invalid one is reported, not applied)."""
-        data = getattr(self, "cleaned_data", {})
-        if data.get("kategori"):
-            queryset = queryset.filter(category=data["kategori"])
-        if data.get("unit"):
-            queryset = queryset.filter(unit=data["unit"])
-        if data.get("tahun"):
-            queryset = queryset.filter(published_at__year=data["tahun"])
-        return queryset
-
-    @property
-    def terms(self):
-        data = getattr(self, "cleaned_data", {})
-        return search_terms(data.get("q", ""))
-
-
-def refresh_search_tags(article_ids):
-    """Copy the current tag names onto the articles ``article_ids``."""
-    names = {pk: [] for pk in article_ids}
-    for pk, name in Article.tags.through.objects.filter(
-        content_type__app_label="news",
-        content_type__model="article",
-        object_id__in=list(names),
-    ).values_list("object_id", "tag__name"):
-        names[pk].append(name)
-    for pk, tag_names in names.items():
-        Article.objects.filter(pk=pk).update(search_tags=" ".join(sorted(tag_names)))

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from .models import Article
-from .search import refresh_search_tags
+from .services import refresh_search_tags
 
 
 @receiver(m2m_changed, sender=Article.tags.through)

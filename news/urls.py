@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comment_views, feeds, views
+from . import feeds, views
 
 app_name = "news"
 
@@ -33,7 +33,7 @@ urlpatterns = [
     path("berita/terpopuler/", views.PopularArticlesView.as_view(), name="popular"),
     path(
         "berita/<int:pk>/komentar/",
-        comment_views.post_comment,
+        views.post_comment,
         name="comment_post",
     ),
     path(

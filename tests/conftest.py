@@ -65,6 +65,10 @@ def pytest_configure(config):
         "markers",
         "any_hour: run at several instants where the office's date and UTC's differ",
     )
+    config.addinivalue_line(
+        "markers",
+        "frozen_at(instant): run with the clock stopped at this instant",
+    )
 
 
 def pytest_generate_tests(metafunc):
@@ -79,15 +83,21 @@ def pytest_generate_tests(metafunc):
 
 @pytest.fixture(autouse=True)
 def instant(request):
-    """The instant the test runs at: an ``any_hour`` parameter, ``--at``, or now.
+    """The instant the test runs at: a ``frozen_at`` marker (the clock stopped
+    there), an ``any_hour`` parameter, ``--at``, or now.
 
     Autouse, so that it starts before the fixtures that create data.
     """
+    import time_machine
+
+    frozen = request.node.get_closest_marker("frozen_at")
+    if frozen:
+        with time_machine.travel(frozen.args[0], tick=False):
+            yield frozen.args[0]
+        return
     at = getattr(request, "param", None) or request.config.getoption("--at")
     if not at:
         yield None
         return
-    import time_machine
-
     with time_machine.travel(at, tick=True):
         yield at

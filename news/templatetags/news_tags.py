@@ -4,16 +4,15 @@ import json
 from urllib.parse import quote, urlencode
 
 from django import template
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from humas_site.models import InstitutionProfile
 from humas_site.page_cache import cached_widget
 
-from ..comments import COMMENT_MESSAGE_TAG, ArticleCommentForm, approved_comments
-from ..models import Article, Category
+from ..forms import COMMENT_MESSAGE_TAG, ArticleCommentForm
+from ..models import Article, ArticleComment, ArticleQuerySet, Category
 
 register = template.Library()
 
@@ -46,11 +45,11 @@ def most_read_articles(count=5, days=7):
 def article_comments(context, article):
     """Approved comments oldest first (one query), the messages about the
     comment just posted and, where the article allows comments, an empty form
-    (no CSRF token: see comment_views)."""
+    (no CSRF token: see views.post_comment)."""
     form = ArticleCommentForm(article) if article.allow_comments else None
     return {
         "article": article,
-        "comments": list(approved_comments(article)),
+        "comments": list(ArticleComment.objects.public_for(article)),
         "comment_messages": [
             message
             for message in context.get("messages", ())
@@ -73,15 +72,11 @@ def category_links():
     shared by all pages until content changes (it counts the whole archive)."""
 
     def build():
-        now = timezone.now()
         return list(
             Category.objects.annotate(
                 published_count=Count(
                     "articles",
-                    filter=Q(
-                        articles__status=Article.Status.PUBLISHED,
-                        articles__published_at__lte=now,
-                    ),
+                    filter=ArticleQuerySet.published_filter("articles__"),
                 )
             )
             .filter(published_count__gt=0)

@@ -1,30 +1,16 @@
 """The iCalendar output, parsed back with the icalendar library."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from icalendar import Calendar
 
 from agendas.models import Event
+from tests.clock import WIB, WITA, at
 from tests.factories import EventExceptionFactory, EventFactory
 
-pytestmark = pytest.mark.django_db
-
-WIB = ZoneInfo("Asia/Jakarta")
-WITA = ZoneInfo("Asia/Makassar")
 NOW = datetime.datetime(2026, 4, 20, 9, tzinfo=WIB)
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-def at(year, month, day, hour=0, minute=0, zone=WIB):
-    return datetime.datetime(year, month, day, hour, minute, tzinfo=zone)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(NOW)]
 
 
 def parse(response):

@@ -1,25 +1,18 @@
 """Recurrence expansion, exceptions and validation of agenda events."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
 from agendas.models import Event
+from tests.clock import WIB, WIT, WITA, at
 from tests.factories import EventExceptionFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 
-WIB = ZoneInfo("Asia/Jakarta")
-WITA = ZoneInfo("Asia/Makassar")
-WIT = ZoneInfo("Asia/Jayapura")
 UTC = datetime.UTC
-
-
-def at(year, month, day, hour=0, minute=0, zone=WIB):
-    return datetime.datetime(year, month, day, hour, minute, tzinfo=zone)
 
 
 def first_friday_webinar(**overrides):

@@ -1,14 +1,13 @@
 """Public agenda pages: upcoming list, month view, past events, event page."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.template import Context, Template
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from agendas.models import Event
+from tests.clock import WIB, WIT, WITA, at
 from tests.factories import (
     ArticleFactory,
     EventCategoryFactory,
@@ -20,23 +19,9 @@ from tests.factories import (
     UnitFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-WIB = ZoneInfo("Asia/Jakarta")
-WITA = ZoneInfo("Asia/Makassar")
-WIT = ZoneInfo("Asia/Jayapura")
 # Friday 1 May 2026, 08.00 WIB.
 NOW = datetime.datetime(2026, 5, 1, 8, tzinfo=WIB)
-
-
-@pytest.fixture(autouse=True)
-def frozen_clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
-
-
-def at(year, month, day, hour=0, minute=0, zone=WIB):
-    return datetime.datetime(year, month, day, hour, minute, tzinfo=zone)
+pytestmark = [pytest.mark.django_db, pytest.mark.frozen_at(NOW)]
 
 
 @pytest.fixture

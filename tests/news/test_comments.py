@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from news.comments import ArticleCommentForm, pending_comments
+from news.forms import ArticleCommentForm
 from news.models import ArticleComment
 from tests.factories import ArticleFactory, StaffFactory, UserFactory
 
@@ -56,7 +56,7 @@ def test_a_comment_waits_for_moderation_then_appears(client):
     assert response["Location"] == article.get_absolute_url() + "#komentar-terkirim"
     comment = ArticleComment.objects.get()
     assert not comment.is_public and not comment.is_spam
-    assert list(pending_comments()) == [comment]
+    assert list(ArticleComment.objects.awaiting_moderation()) == [comment]
     page = client.get(article.get_absolute_url())
     assertContains(page, "Komentar Anda menunggu moderasi", count=1)
     assertNotContains(page, "Terima kasih atas informasinya.")
@@ -102,7 +102,7 @@ def test_more_than_two_links_is_spam_and_never_public(client):
     assert post(client, article, comment=text).status_code == 302
     comment = ArticleComment.objects.get()
     assert comment.is_spam and not comment.is_public
-    assert not pending_comments().exists()
+    assert not ArticleComment.objects.awaiting_moderation().exists()
 
 
 def test_two_links_are_fine(client):

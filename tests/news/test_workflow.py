@@ -20,7 +20,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from humas_site.demo import demo_image
 from humas_site.models import AuditEvent, StaffProfile
 from humas_site.roles import CONTRIBUTOR, EDITOR, LEADER
-from news import workflow
+from news import services, workflow
 from news.models import Article
 from tests.factories import ArticleFactory, StaffFactory, UnitFactory
 
@@ -99,7 +99,7 @@ def test_contributor_submits_own_draft_and_editors_are_told(
     writer, editor, unit, mailoutbox
 ):
     article = draft(unit, writer)
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=writer, transition=workflow.Transition.SUBMIT
     )
     article.refresh_from_db()
@@ -117,7 +117,7 @@ def test_contributor_submits_own_draft_and_editors_are_told(
 def test_contributor_may_not_publish(writer, unit):
     article = draft(unit, writer)
     with pytest.raises(workflow.TransitionRefused, match="tidak dapat menerbitkan"):
-        workflow.article_transition(
+        services.article_transition(
             article=article, user=writer, transition=workflow.Transition.PUBLISH
         )
     article.refresh_from_db()
@@ -128,7 +128,7 @@ def test_contributor_may_not_publish(writer, unit):
 def test_contributor_may_not_submit_another_units_draft(writer, other_unit):
     article = draft(other_unit, staff(CONTRIBUTOR, other_unit))
     with pytest.raises(workflow.TransitionRefused, match="unit kerja Anda"):
-        workflow.article_transition(
+        services.article_transition(
             article=article, user=writer, transition=workflow.Transition.SUBMIT
         )
 
@@ -144,20 +144,20 @@ def test_only_allowed_transitions_from_each_status(editor, writer, unit):
         workflow.Transition.SUBMIT
     ]
     with pytest.raises(workflow.TransitionRefused, match="tidak berlaku"):
-        workflow.article_transition(
+        services.article_transition(
             article=article, user=editor, transition=workflow.Transition.ARCHIVE
         )
     with pytest.raises(workflow.TransitionRefused, match="tidak dikenal"):
-        workflow.article_transition(article=article, user=editor, transition="hapus")
+        services.article_transition(article=article, user=editor, transition="hapus")
 
 
 def test_send_back_needs_a_note_and_tells_the_writer(editor, writer, unit, mailoutbox):
     article = draft(unit, writer, status=Article.Status.REVIEW)
     with pytest.raises(workflow.TransitionRefused, match="catatan"):
-        workflow.article_transition(
+        services.article_transition(
             article=article, user=editor, transition=workflow.Transition.SEND_BACK
         )
-    workflow.article_transition(
+    services.article_transition(
         article=article,
         user=editor,
         transition=workflow.Transition.SEND_BACK,
@@ -176,7 +176,7 @@ def test_publishing_a_draft_dates_it_now_and_tells_the_writer(
 ):
     article = draft(unit, writer, status=Article.Status.REVIEW)
     before = timezone.now()
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=editor, transition=workflow.Transition.PUBLISH
     )
     article.refresh_from_db()
@@ -192,7 +192,7 @@ def test_publishing_with_a_future_time_schedules(editor, writer, unit):
     article = draft(unit, writer)
     Article.objects.filter(pk=article.pk).update(published_at=later)
     article.refresh_from_db()
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=editor, transition=workflow.Transition.PUBLISH
     )
     article.refresh_from_db()
@@ -204,10 +204,10 @@ def test_publishing_with_a_future_time_schedules(editor, writer, unit):
 def test_unpublish_and_archive_are_audited(editor, unit):
     live = ArticleFactory(unit=unit)
     other = ArticleFactory(unit=unit)
-    workflow.article_transition(
+    services.article_transition(
         article=live, user=editor, transition=workflow.Transition.UNPUBLISH
     )
-    workflow.article_transition(
+    services.article_transition(
         article=other, user=editor, transition=workflow.Transition.ARCHIVE
     )
     assert Article.objects.published().count() == 0
@@ -360,7 +360,7 @@ def test_every_save_keeps_a_revision_with_compare_and_restore(client, editor, un
 def test_restoring_a_revision_keeps_the_current_status(client, editor, unit):
     article = ArticleFactory(unit=unit, status=Article.Status.DRAFT, title="Lama")
     old_version = article.history.first()
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=editor, transition=workflow.Transition.PUBLISH
     )
     client.force_login(editor)
@@ -657,7 +657,7 @@ def test_contributors_cannot_delete_or_restore(writer, unit):
     article = draft(unit, writer)
     for transition in (workflow.Transition.DELETE, workflow.Transition.RESTORE):
         with pytest.raises(workflow.TransitionRefused, match="Hanya editor"):
-            workflow.article_transition(
+            services.article_transition(
                 article=article, user=writer, transition=transition
             )
 
@@ -674,7 +674,7 @@ def test_plain_saves_of_a_published_article_record_no_change(client, editor, uni
     from tests.humas_site.test_edit_conflicts import submitted_form
 
     article = draft(unit, editor)
-    workflow.article_transition(
+    services.article_transition(
         article=article, user=editor, transition=workflow.Transition.PUBLISH
     )
     client.force_login(editor)

@@ -1,13 +1,11 @@
-import importlib
 import os
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app contributes its own demo content through ``<app>.demo.seed()``,
-# in this order (meetings write news articles, so they come last).
-DEMO_MODULES = ["humas_site.demo", "news.demo", "agendas.demo", "meetings.demo"]
+from humas_site import demo
+from humas_site.contributions import contributors
 
 
 class Command(BaseCommand):
@@ -27,8 +25,12 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, username, password, **options):
-        for module_name in DEMO_MODULES:
-            importlib.import_module(module_name).seed(self.stdout)
+        # The institution first, then each app's own demo content through its
+        # AppConfig, in INSTALLED_APPS order (meetings write news articles, so
+        # they come last).
+        demo.seed(self.stdout)
+        for config in contributors("seed_demo"):
+            config.seed_demo(self.stdout)
         admin = self._admin(username, password)
         self.stdout.write(self.style.SUCCESS("Konten demo siap."))
         self.stdout.write(
