@@ -10,31 +10,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-from agendas.models import Event
-from meetings.models import Meeting
-from news.models import Article
+from tests.demo_pages import reader_paths
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 RULESETS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def reader_pages():
-    article = Article.objects.published().order_by("-published_at").first()
-    return [
-        "/",
-        "/berita/",
-        article.get_absolute_url(),
-        article.category.get_absolute_url(),
-        "/cari/?q=pemilih",
-        "/galeri/",
-        "/agenda/",
-        Event.objects.published().first().get_absolute_url(),
-        "/rapat/",
-        Meeting.objects.public().first().get_absolute_url(),
-        "/profil/struktur-organisasi/",
-        "/halaman-yang-tidak-ada/",
-    ]
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -46,7 +26,7 @@ def test_reader_pages_have_no_axe_violations(live_server, browser, width):
     page = context.new_page()
     axe = Axe()
     found = {}
-    for path in reader_pages():
+    for path in [*reader_paths(), "/halaman-yang-tidak-ada/"]:
         page.goto(live_server.url + path)
         results = axe.run(
             page,

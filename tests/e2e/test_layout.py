@@ -3,9 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from agendas.models import Event
-from meetings.models import Meeting
-from news.models import Article
+from tests.demo_pages import reader_paths
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,25 +19,10 @@ OVERFLOWING = """() => {
 
 def test_public_pages_fit_a_small_phone(live_server, browser):
     call_command("seed_demo")
-    article = Article.objects.published().order_by("-published_at").first()
-    meeting = Meeting.objects.public().first()
-    event = Event.objects.published().first()
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     problems = {}
-    for path in [
-        "/",
-        "/berita/",
-        article.get_absolute_url(),
-        "/agenda/",
-        "/rapat/",
-        "/galeri/",
-        "/profil/struktur-organisasi/",
-        "/cari/?q=pemilih",
-        "/berita/terpopuler/",
-        meeting.get_absolute_url(),
-        event.get_absolute_url(),
-    ]:
+    for path in reader_paths():
         page.goto(live_server.url + path)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         if scroll_width > 360:

@@ -11,8 +11,7 @@ their own (breadcrumbs, menus, buttons, lists of links) get no exception.
 import pytest
 from django.core.management import call_command
 
-from meetings.models import Meeting
-from news.models import Article
+from tests.demo_pages import reader_paths
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -57,22 +56,10 @@ SMALL_TARGETS = """() => {
 
 def test_every_link_and_button_is_at_least_24_px_on_a_phone(live_server, browser):
     call_command("seed_demo")
-    article = Article.objects.published().order_by("-published_at").first()
-    meeting = Meeting.objects.public().first()
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     problems = {}
-    for path in [
-        "/",
-        "/berita/",
-        article.get_absolute_url(),
-        article.category.get_absolute_url(),
-        "/rapat/",
-        meeting.get_absolute_url(),
-        "/profil/struktur-organisasi/",
-        "/agenda/",
-        "/galeri/",
-    ]:
+    for path in reader_paths():
         page.goto(live_server.url + path)
         small = page.evaluate(SMALL_TARGETS)
         if small:
