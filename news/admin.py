@@ -137,11 +137,11 @@ def transition_actions():
             description=rule.action_label, permissions=[rule.action_permission]
         )(action)
 
-    return {
-        rule.action: make(transition, rule)
+    return [
+        make(transition, rule)
         for transition, rule in workflow.RULES.items()
         if rule.action
-    }
+    ]
 
 
 @admin.register(Article)
@@ -174,15 +174,8 @@ class ArticleAdmin(
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticlePhotoInline, ArticleDailyViewInline]
-    actions = [
-        "submit",
-        "publish",
-        "unpublish",
-        "archive",
-        "restore",
-        "move_to_archive",
-        "purge_archive",
-    ]
+    # One action per transition of the table (in its order), then the purge.
+    actions = [*transition_actions(), "purge_archive"]
     readonly_fields = [
         "views_count",
         "created_at",
@@ -600,12 +593,6 @@ class ArticleAdmin(
             "can_restore": self.has_change_permission(request, article),
         }
         return TemplateResponse(request, "admin/news/article/compare.html", context)
-
-
-# The bulk actions of the transition table (submit, publish, unpublish,
-# archive, restore, move_to_archive), listed in ArticleAdmin.actions.
-for _name, _action in transition_actions().items():
-    setattr(ArticleAdmin, _name, _action)
 
 
 @admin.register(ArticleRedirect)

@@ -105,6 +105,14 @@ RULES = {
         action="archive",
         action_label=gettext_lazy("Arsipkan"),
     ),
+    Transition.RESTORE: Rule(
+        sources=frozenset({Status.ARCHIVED}),
+        target=Status.DRAFT,
+        editor_only=True,
+        audit=Action.UNARCHIVED,
+        action="restore",
+        action_label=gettext_lazy("Pulihkan dari arsip (jadi draf)"),
+    ),
     # Deleting is soft: the article leaves the site and every list but stays
     # in the archive, from which an editor or administrator restores it.
     Transition.DELETE: Rule(
@@ -115,14 +123,6 @@ RULES = {
         action="move_to_archive",
         action_label=gettext_lazy("Hapus dari situs (pindahkan ke arsip)"),
         action_permission="delete",
-    ),
-    Transition.RESTORE: Rule(
-        sources=frozenset({Status.ARCHIVED}),
-        target=Status.DRAFT,
-        editor_only=True,
-        audit=Action.UNARCHIVED,
-        action="restore",
-        action_label=gettext_lazy("Pulihkan dari arsip (jadi draf)"),
     ),
 }
 
