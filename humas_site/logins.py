@@ -26,6 +26,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.shortcuts import render
 
+from .ratelimit import window_add, window_count
+
 DEVICE_COOKIE = "humas_login_device"
 DEVICE_COOKIE_SALT = "humas_site.logins.device"
 DEVICE_COOKIE_AGE = 180 * 24 * 60 * 60
@@ -40,28 +42,25 @@ def _username_key(username, suffix):
     return f"login:user:{digest}:{suffix}"
 
 
-def _failure_key(username):
-    window = settings.LOGIN_USERNAME_THROTTLE_WINDOW
-    return _username_key(username, f"failures:{int(time.time() // window)}")
-
-
 def username_failures(username):
     """Failed logins for ``username`` from all addresses in the current window."""
     try:
-        return int(cache.get(_failure_key(username)) or 0)
+        return window_count(
+            "login-failures",
+            _normalise(username),
+            settings.LOGIN_USERNAME_THROTTLE_WINDOW,
+        )
     except Exception:  # a cache outage must not block logins
         return 0
 
 
 def _count_failure(username):
-    key = _failure_key(username)
-    timeout = settings.LOGIN_USERNAME_THROTTLE_WINDOW + 1
     try:
-        cache.add(key, 0, timeout)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired meanwhile
-            cache.set(key, 1, timeout)
+        window_add(
+            "login-failures",
+            _normalise(username),
+            settings.LOGIN_USERNAME_THROTTLE_WINDOW,
+        )
     except Exception:
         pass
 
