@@ -20,6 +20,9 @@ GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
 @pytest.fixture
 def article(db):
     InstitutionProfileFactory(name="KPU Kabupaten Sukamaju")
+    # Enough rows that every body is worth compressing: GZipMiddleware sends a
+    # short body as it is when its (randomly padded) gzip would be longer.
+    ArticleFactory.create_batch(10, published_at=NOW - timedelta(hours=2))
     return ArticleFactory(
         title="Rapat Pleno Rekapitulasi", published_at=NOW - timedelta(hours=1)
     )
